@@ -1,0 +1,51 @@
+# The two commands: `make demo` runs the portal, `make test` runs the tests.
+# Both set up everything on a fresh machine with Python and make: uv, the
+# virtualenv, and embedded PostgreSQL and Valkey servers (see portal/devstack.py).
+
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+RUN := $(UV) run --frozen
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint format check-deploy migrations-check browser-deps sync clean
+
+$(UV):
+	python3 -m pip install --user --quiet uv
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen
+	touch $@
+
+sync: .venv/.synced
+
+demo: sync
+	$(RUN) python -m portal.devstack demo
+
+# Browser tests drive Debian's Chromium; install it when missing (needs root or sudo).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: sync browser-deps
+	$(RUN) python -m portal.devstack test $(PYTEST_ARGS)
+
+lint: sync
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+format: sync
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+migrations-check: sync
+	$(RUN) python -m portal.devstack manage makemigrations --check --dry-run
+
+check-deploy: sync
+	DJANGO_SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DATABASE_URL=postgresql://portal@db.invalid/portal CELERY_BROKER_URL=redis://broker.invalid:6379/0 \
+	DJANGO_ALLOWED_HOSTS=portal.example.com CACHE_URL=redis://cache.invalid:6379/1 \
+	$(RUN) python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf var .venv

@@ -1,0 +1,18 @@
+from catalog.models.apis import Api, Audience, MetadataField
+from catalog.models.audit import AuditEvent
+from catalog.models.specs import Operation, SpecDocument
+from catalog.models.teams import Membership, Team
+from catalog.models.versions import Lifecycle, Version
+
+__all__ = [
+    "Api",
+    "Audience",
+    "AuditEvent",
+    "Lifecycle",
+    "Membership",
+    "MetadataField",
+    "Operation",
+    "SpecDocument",
+    "Team",
+    "Version",
+]

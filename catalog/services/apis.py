@@ -1,0 +1,157 @@
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Min
+
+from catalog.models import Api, Lifecycle, MetadataField, Operation, Team, Version
+from catalog.services.audit import Actor, audit_record, snapshot
+
+API_FIELDS = [
+    "slug",
+    "name",
+    "summary",
+    "description",
+    "team",
+    "audience",
+    "tags",
+    "repository_url",
+    "docs_url",
+    "runbook_url",
+    "metadata",
+]
+
+
+def metadata_clean(values: dict[str, Any]) -> dict[str, Any]:
+    """Checks custom metadata against the admin's field definitions; returns typed values.
+
+    Raises ValidationError keyed by field so forms and the API can show each error.
+    """
+    fields = {field.key: field for field in MetadataField.objects.all()}
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+    for key in values.keys() - fields.keys():
+        errors[key] = "There is no such metadata field."
+    for key, field in fields.items():
+        value = values.get(key)
+        if value in (None, ""):
+            if field.required:
+                errors[key] = f"{field.label} is required."
+            continue
+        try:
+            cleaned[key] = _metadata_value(field, value)
+        except (TypeError, ValueError, ValidationError) as exc:
+            errors[key] = f"{field.label}: {_message(exc)}"
+    if errors:
+        raise ValidationError({f"metadata.{key}": message for key, message in errors.items()})
+    return cleaned
+
+
+def _message(exc: Exception) -> str:
+    return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+def _metadata_value(field: MetadataField, value: Any) -> Any:
+    kind = MetadataField.Kind
+    if field.kind == kind.NUMBER:
+        if isinstance(value, bool):
+            raise ValueError("must be a number")
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if field.kind == kind.BOOLEAN:
+        if isinstance(value, bool):
+            return value
+        if str(value).lower() in {"true", "yes", "1", "on"}:
+            return True
+        if str(value).lower() in {"false", "no", "0", "off"}:
+            return False
+        raise ValueError("must be yes or no")
+    if field.kind == kind.DATE:
+        return datetime.date.fromisoformat(str(value)).isoformat()
+    if field.kind == kind.CHOICE:
+        if value not in field.choices:
+            raise ValueError(f"must be one of {', '.join(field.choices)}")
+        return value
+    if field.kind == kind.URL:
+        URLValidator()(str(value))
+    return str(value)
+
+
+def _tags_clean(tags: list[str]) -> list[str]:
+    return sorted({tag.strip().lower() for tag in tags if tag.strip()})
+
+
+@transaction.atomic
+def api_create(*, actor: Actor, team: Team, slug: str, name: str, **fields: Any) -> Api:
+    """Creates an API owned by `team`. The caller checks the actor may act for the team."""
+    fields["tags"] = _tags_clean(fields.get("tags", []))
+    fields["metadata"] = metadata_clean(fields.get("metadata", {}))
+    api = Api(team=team, slug=slug, name=name, **fields)
+    api.full_clean(exclude=["search_vector"])
+    api.save()
+    api_refresh_rollups(api=api)
+    audit_record(
+        actor=actor, action="api.create", target=api, api=api, after=snapshot(api, API_FIELDS)
+    )
+    return api
+
+
+@transaction.atomic
+def api_update(*, actor: Actor, api: Api, **fields: Any) -> Api:
+    before = snapshot(api, API_FIELDS)
+    if "tags" in fields:
+        fields["tags"] = _tags_clean(fields["tags"])
+    if "metadata" in fields:
+        fields["metadata"] = metadata_clean(fields["metadata"])
+    for name, value in fields.items():
+        setattr(api, name, value)
+    api.full_clean(exclude=["search_vector"])
+    api.save()
+    api_refresh_rollups(api=api)
+    audit_record(
+        actor=actor,
+        action="api.update",
+        target=api,
+        api=api,
+        before=before,
+        after=snapshot(api, API_FIELDS),
+    )
+    return api
+
+
+def api_refresh_rollups(*, api: Api) -> None:
+    """Recomputes what the catalog list reads from an API's versions.
+
+    Lifecycles present, the next sunset date, the latest version, and the search
+    text (tags and the operation summaries of the newest version with a spec).
+    Safe to run any number of times; call it after any change to versions or specs.
+    """
+    versions = list(
+        Version.objects.filter(api=api).only(
+            "version", "lifecycle", "sunset_on", "spec_id", "major", "minor", "patch", "prerelease"
+        )
+    )
+    api.lifecycles = sorted({version.lifecycle for version in versions})
+    api.next_sunset_on = (
+        Version.objects.filter(api=api)
+        .exclude(lifecycle=Lifecycle.RETIRED)
+        .aggregate(next=Min("sunset_on"))["next"]
+    )
+    visible = [v for v in versions if v.lifecycle != Lifecycle.DRAFT] or versions
+    api.latest_version = visible[0].version if visible else ""
+    with_spec = next((v for v in versions if v.spec_id), None)
+    summaries = []
+    if with_spec:
+        summaries = Operation.objects.filter(spec_id=with_spec.spec_id).values_list(
+            "summary", "operation_id"
+        )[:2000]
+    words = [*api.tags, *(part for pair in summaries for part in pair if part)]
+    api.search_extra = " ".join(words)[:100_000]
+    Api.objects.filter(pk=api.pk).update(
+        lifecycles=api.lifecycles,
+        next_sunset_on=api.next_sunset_on,
+        latest_version=api.latest_version,
+        search_extra=api.search_extra,
+    )

@@ -1,0 +1,164 @@
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+import speclib
+from catalog.models import Api, Operation, SpecDocument, Version
+from catalog.services.apis import api_refresh_rollups
+from catalog.services.audit import Actor, audit_record
+
+logger = logging.getLogger(__name__)
+
+
+def spec_validate(content: bytes) -> "speclib.LoadedDocument":
+    """Checks an upload before anything is stored: size, syntax, hostile shapes, OpenAPI.
+
+    Runs in the web process, so every parser guard of speclib applies here too.
+    Raises ValidationError({"spec": ...}) with the parser's message and line.
+    """
+    try:
+        loaded = speclib.load_document(content, max_bytes=settings.PORTAL_SPEC_MAX_BYTES)
+        speclib.detect_format(loaded.data)
+    except speclib.SpecError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise ValidationError({"spec": f"{exc.message}{where}"}, code=exc.code) from None
+    return loaded
+
+
+def spec_store(*, content: bytes, filename: str, actor: Actor) -> SpecDocument:
+    """Validates and stores an upload, once per distinct content (sha256).
+
+    Must run inside a transaction; the parse task is enqueued when it commits.
+    """
+    spec_validate(content)
+    digest = hashlib.sha256(content).hexdigest()
+    spec, created = SpecDocument.objects.get_or_create(
+        sha256=digest,
+        defaults={
+            "content": content,
+            "size": len(content),
+            "filename": filename[:255],
+            "uploaded_by": actor.user,
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: _enqueue_processing(spec.pk))
+    return spec
+
+
+def _enqueue_processing(spec_id: int) -> None:
+    from catalog.tasks import spec_process_task
+
+    spec_process_task.delay(spec_id)
+
+
+@transaction.atomic
+def version_attach_spec(
+    *, actor: Actor, version: Version, content: bytes, filename: str
+) -> SpecDocument:
+    """Stores the upload and makes it the version's spec. Nothing is stored on bad input."""
+    spec = spec_store(content=content, filename=filename, actor=actor)
+    previous = version.spec_id
+    if previous != spec.pk:
+        Version.objects.filter(pk=version.pk).update(spec=spec, updated_at=timezone.now())
+        version.spec = spec
+        api_refresh_rollups(api=version.api)
+        audit_record(
+            actor=actor,
+            action="version.spec",
+            target=version,
+            api=version.api,
+            before={"spec": previous},
+            after={"spec": spec.pk, "sha256": spec.sha256},
+        )
+    return spec
+
+
+def spec_process(*, spec_id: int) -> None:
+    """Parses a stored document and records what it declares (format, servers, operations).
+
+    Safe to run twice and concurrently: the row is locked, a finished document is
+    left alone, and operations are replaced, never appended. Bad content marks the
+    document failed with the parser's message; it does not raise.
+    """
+    with transaction.atomic():
+        spec = SpecDocument.objects.select_for_update().filter(pk=spec_id).first()
+        if spec is None or spec.status in (SpecDocument.Status.READY, SpecDocument.Status.FAILED):
+            return
+        SpecDocument.objects.filter(pk=spec_id).update(status=SpecDocument.Status.PROCESSING)
+    spec.refresh_from_db()
+    try:
+        parsed = speclib.parse_spec(bytes(spec.content), max_bytes=settings.PORTAL_SPEC_MAX_BYTES)
+    except speclib.SpecError as exc:
+        _spec_fail(spec, code=exc.code, message=exc.message, line=exc.line)
+        return
+    except Exception:
+        # A parser bug must not leave the document "parsing" forever nor kill the worker.
+        logger.exception("unexpected error while parsing spec %s", spec.sha256[:12])
+        _spec_fail(
+            spec,
+            code="internal-error",
+            line=None,
+            message="The portal could not read this document (an internal error).",
+        )
+        return
+    _spec_save_extraction(spec, parsed)
+
+
+@transaction.atomic
+def _spec_save_extraction(spec: SpecDocument, parsed: "speclib.ParsedSpec") -> None:
+    spec = SpecDocument.objects.select_for_update().get(pk=spec.pk)
+    if spec.status == SpecDocument.Status.READY:
+        return
+    extraction = parsed.extraction
+    spec.operations.all().delete()
+    Operation.objects.bulk_create(
+        Operation(
+            spec=spec,
+            position=position,
+            method=op.method[:10],
+            path=op.path[:2000],
+            operation_id=(op.operation_id or "")[:300],
+            summary=(op.summary or "")[:500],
+            description=op.description or "",
+            tags=[str(tag)[:200] for tag in op.tags],
+            deprecated=op.deprecated,
+            detail=op.detail,
+        )
+        for position, op in enumerate(extraction.operations)
+    )
+    spec.syntax = parsed.loaded.syntax
+    spec.openapi_family = parsed.format.family
+    spec.openapi_version = str(parsed.format.declared)[:20]
+    spec.title = (extraction.title or "")[:300]
+    spec.description = extraction.description or ""
+    spec.info_version = (extraction.api_version or "")[:100]
+    spec.servers = [dict(server) for server in _as_dicts(extraction.servers)]
+    spec.tags = [dict(tag) for tag in _as_dicts(extraction.tags)]
+    spec.status = SpecDocument.Status.READY
+    spec.error_code = spec.error = ""
+    spec.processed_at = timezone.now()
+    spec.save()
+    for api in Api.objects.filter(versions__spec=spec).distinct():
+        api_refresh_rollups(api=api)
+
+
+def _as_dicts(items) -> list[dict]:
+    import dataclasses
+
+    return [dataclasses.asdict(item) if dataclasses.is_dataclass(item) else item for item in items]
+
+
+def _spec_fail(spec: SpecDocument, *, code: str, message: str, line: int | None) -> None:
+    logger.info("spec %s failed to parse: %s", spec.sha256[:12], code)
+    SpecDocument.objects.filter(pk=spec.pk).update(
+        status=SpecDocument.Status.FAILED,
+        error_code=code[:40],
+        error=message,
+        error_line=line,
+        processed_at=timezone.now(),
+    )

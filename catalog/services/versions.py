@@ -1,0 +1,145 @@
+import datetime
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from catalog.models import Api, Lifecycle, Version
+from catalog.services.apis import api_refresh_rollups
+from catalog.services.audit import Actor, audit_record, snapshot
+
+# Semantic Versioning 2.0.0, with build metadata refused: it does not order versions.
+SEMVER = re.compile(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$"
+)
+
+VERSION_FIELDS = [
+    "version",
+    "lifecycle",
+    "released_on",
+    "deprecated_on",
+    "sunset_on",
+    "successor",
+    "spec",
+    "notes",
+]
+
+# Which lifecycle may follow which. Release approval (reviews) will guard in_review -> released.
+TRANSITIONS: dict[str, set[str]] = {
+    Lifecycle.DRAFT: {Lifecycle.IN_REVIEW, Lifecycle.RELEASED},
+    Lifecycle.IN_REVIEW: {Lifecycle.DRAFT, Lifecycle.RELEASED},
+    Lifecycle.RELEASED: {Lifecycle.DEPRECATED},
+    Lifecycle.DEPRECATED: {Lifecycle.RELEASED, Lifecycle.RETIRED},
+    Lifecycle.RETIRED: set(),
+}
+
+
+def semver_parse(text: str) -> tuple[int, int, int, str]:
+    """Splits a semantic version; raises ValidationError with a clear message otherwise."""
+    match = SEMVER.match(text.strip())
+    if not match:
+        raise ValidationError(
+            {"version": f"“{text}” is not a semantic version such as 1.4.0 or 2.0.0-beta.1."}
+        )
+    major, minor, patch, prerelease = match.groups()
+    return int(major), int(minor), int(patch), prerelease or ""
+
+
+def _dates_check(version: Version) -> None:
+    if version.sunset_on and version.deprecated_on and version.sunset_on < version.deprecated_on:
+        raise ValidationError(
+            {"sunset_on": "The sunset date cannot be before the deprecation date."}
+        )
+    if version.successor_id and version.successor.api_id != version.api_id:
+        raise ValidationError({"successor": "The successor must be a version of the same API."})
+    if version.successor_id and version.successor_id == version.pk:
+        raise ValidationError({"successor": "A version cannot succeed itself."})
+
+
+@transaction.atomic
+def version_create(*, actor: Actor, api: Api, version: str, **fields: Any) -> Version:
+    """Creates a version of `api` (a draft unless told otherwise).
+
+    Raises ValidationError on a non-semver or duplicate version, or dates out of order.
+    """
+    major, minor, patch, prerelease = semver_parse(version)
+    instance = Version(
+        api=api,
+        version=version.strip(),
+        major=major,
+        minor=minor,
+        patch=patch,
+        prerelease=prerelease,
+        **fields,
+    )
+    _stamp_dates(instance)
+    _dates_check(instance)
+    if Version.objects.filter(api=api, version=instance.version).exists():
+        raise ValidationError({"version": f"{api.name} already has a version {instance.version}."})
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:  # a concurrent create of the same version won the race
+        raise ValidationError(
+            {"version": f"{api.name} already has a version {instance.version}."}
+        ) from None
+    api_refresh_rollups(api=api)
+    audit_record(
+        actor=actor,
+        action="version.create",
+        target=instance,
+        api=api,
+        after=snapshot(instance, VERSION_FIELDS),
+    )
+    return instance
+
+
+@transaction.atomic
+def version_update(*, actor: Actor, version: Version, **fields: Any) -> Version:
+    """Changes dates, notes, successor or lifecycle, checking the lifecycle transition."""
+    version = Version.objects.select_for_update().select_related("api").get(pk=version.pk)
+    before = snapshot(version, VERSION_FIELDS)
+    new_lifecycle = fields.get("lifecycle", version.lifecycle)
+    if new_lifecycle != version.lifecycle and new_lifecycle not in TRANSITIONS[version.lifecycle]:
+        raise ValidationError(
+            {
+                "lifecycle": (
+                    f"A {version.get_lifecycle_display().lower()} version cannot become "
+                    f"{Lifecycle(new_lifecycle).label.lower()}."
+                )
+            }
+        )
+    for name, value in fields.items():
+        setattr(version, name, value)
+    _stamp_dates(version)
+    _dates_check(version)
+    version.save()
+    api_refresh_rollups(api=version.api)
+    action = "version.lifecycle" if before["lifecycle"] != version.lifecycle else "version.update"
+    audit_record(
+        actor=actor,
+        action=action,
+        target=version,
+        api=version.api,
+        before=before,
+        after=snapshot(version, VERSION_FIELDS),
+    )
+    return version
+
+
+def _stamp_dates(version: Version) -> None:
+    """Fills the date a lifecycle state implies when it is missing."""
+    today = timezone.localdate()
+    if version.lifecycle in (Lifecycle.RELEASED, Lifecycle.DEPRECATED, Lifecycle.RETIRED):
+        version.released_on = version.released_on or today
+    if version.lifecycle in (Lifecycle.DEPRECATED, Lifecycle.RETIRED):
+        version.deprecated_on = version.deprecated_on or today
+    if version.lifecycle == Lifecycle.RETIRED:
+        version.sunset_on = version.sunset_on or max(today, version.deprecated_on or today)
+
+
+def days_until(date: datetime.date | None) -> int | None:
+    return None if date is None else (date - timezone.localdate()).days

@@ -1,0 +1,12 @@
+"""The REST API under /api/v1/: one router for every app's viewsets."""
+
+from rest_framework.routers import DefaultRouter
+
+from accounts.api.urls import register as register_accounts
+from catalog.api.urls import register as register_catalog
+
+router = DefaultRouter(trailing_slash=True)
+register_catalog(router)
+register_accounts(router)
+
+urlpatterns = router.urls

@@ -1,0 +1,65 @@
+"""Personas shared by the tests: an owner, a teammate, an outsider, a reviewer, anonymous."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from accounts.access import REVIEWERS_GROUP
+from catalog.models import Membership
+from tests.factories import ApiFactory, MembershipFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory(name="Payments", slug="payments")
+
+
+@pytest.fixture
+def other_team(db):
+    return TeamFactory(name="Search", slug="search")
+
+
+@pytest.fixture
+def owner(team):
+    return MembershipFactory(
+        team=team, user=UserFactory(username="owner"), role=Membership.Role.OWNER
+    ).user
+
+
+@pytest.fixture
+def teammate(team):
+    return MembershipFactory(team=team, user=UserFactory(username="teammate")).user
+
+
+@pytest.fixture
+def outsider(other_team):
+    return MembershipFactory(team=other_team, user=UserFactory(username="outsider")).user
+
+
+@pytest.fixture
+def reviewer(db):
+    user = UserFactory(username="reviewer")
+    user.groups.add(Group.objects.get_or_create(name=REVIEWERS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def api(team):
+    return ApiFactory(team=team, slug="payments", name="Payments API", tags=["money"])
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def anonymous_read(settings):
+    settings.PORTAL_ANONYMOUS_READ = True
