@@ -63,3 +63,16 @@ def client_for(user) -> Client:
 @pytest.fixture
 def anonymous_read(settings):
     settings.PORTAL_ANONYMOUS_READ = True
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """PORTAL_TEST_DB_SUFFIX gives concurrent local runs their own test database."""
+    import os
+
+    from django.conf import settings
+
+    suffix = os.environ.get("PORTAL_TEST_DB_SUFFIX")
+    if suffix:
+        test = settings.DATABASES["default"].setdefault("TEST", {})
+        test["NAME"] = f"test_{settings.DATABASES['default']['NAME']}_{suffix}"

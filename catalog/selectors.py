@@ -1,0 +1,110 @@
+"""Functions that read the catalog for pages and the API. No writes here."""
+
+import datetime
+from collections import OrderedDict
+
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from catalog.filtersets import ApiFilterSet
+from catalog.models import Api, Audience, Lifecycle, Operation, SpecDocument, Team, Version
+
+SUNSET_BUCKETS = (30, 90, 180)
+
+
+def api_list() -> QuerySet[Api]:
+    """APIs for lists: the owner team joined, the heavy columns left behind."""
+    return Api.objects.select_related("team").defer(
+        "description", "search_extra", "search_vector", "metadata"
+    )
+
+
+def spec_documents() -> QuerySet[SpecDocument]:
+    """Spec documents without their bytes, which can weigh 25 MB each."""
+    return SpecDocument.objects.defer("content")
+
+
+def api_facets(data) -> dict:
+    """Counts for each facet of the catalog list, each computed with every *other*
+    filter applied, so choosing a team still shows how many APIs the other teams have."""
+
+    def filtered_without(name: str) -> QuerySet[Api]:
+        rest = data.copy()
+        rest.pop(name, None)
+        rest.pop("sort", None)
+        return ApiFilterSet(rest, queryset=Api.objects.all()).qs.order_by()
+
+    teams = (
+        filtered_without("team")
+        .values("team__slug", "team__name")
+        .annotate(count=Count("id"))
+        .order_by("-count", "team__name")
+    )
+    audiences = dict(
+        filtered_without("audience").values_list("audience").annotate(count=Count("id"))
+    )
+    today = timezone.localdate()
+    sunset = filtered_without("sunset_within").aggregate(
+        **{
+            f"d{days}": Count(
+                "id", filter=Q(next_sunset_on__lte=today + datetime.timedelta(days=days))
+            )
+            for days in SUNSET_BUCKETS
+        }
+    )
+    lifecycles = dict(_unnest_counts(filtered_without("lifecycle"), "lifecycles", limit=10))
+    return {
+        "team": [(row["team__slug"], row["team__name"], row["count"]) for row in teams],
+        "audience": [(value, label, audiences.get(value, 0)) for value, label in Audience.choices],
+        "lifecycle": [
+            (value, label, lifecycles.get(value, 0)) for value, label in Lifecycle.choices
+        ],
+        "tag": [
+            (tag, tag, count) for tag, count in _unnest_counts(filtered_without("tag"), "tags")
+        ],
+        "sunset_within": [
+            (str(days), f"{days} days", sunset[f"d{days}"]) for days in SUNSET_BUCKETS
+        ],
+    }
+
+
+def _unnest_counts(queryset: QuerySet[Api], column: str, limit: int = 25) -> list[tuple[str, int]]:
+    """Counts of each element of an array column over the APIs of `queryset`."""
+    assert column in {"tags", "lifecycles"}
+    inner_sql, params = queryset.values("pk").query.sql_with_params()
+    sql = (
+        f"SELECT value, count(*) FROM (SELECT unnest({column}) AS value FROM catalog_api "
+        f"WHERE id IN ({inner_sql})) AS elements GROUP BY value ORDER BY count(*) DESC, value "
+        f"LIMIT {int(limit)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def api_versions(api: Api) -> QuerySet[Version]:
+    """An API's versions, newest first, with their specs (without the bytes)."""
+    return (
+        Version.objects.filter(api=api)
+        .select_related("successor")
+        .prefetch_related(Prefetch("spec", queryset=spec_documents()))
+    )
+
+
+def version_operations_by_tag(version: Version) -> "OrderedDict[str, list[Operation]]":
+    """The operations of a version's spec grouped by their first tag, in document order."""
+    groups: OrderedDict[str, list[Operation]] = OrderedDict()
+    if not version.spec_id:
+        return groups
+    for operation in Operation.objects.filter(spec_id=version.spec_id).order_by("position"):
+        groups.setdefault(operation.tags[0] if operation.tags else "Other", []).append(operation)
+    return groups
+
+
+def teams_with_counts() -> QuerySet[Team]:
+    return Team.objects.annotate(api_count=Count("apis", distinct=True)).order_by("name")
+
+
+def apis_of_user(user) -> QuerySet[Api]:
+    return api_list().filter(team__memberships__user=user).order_by("team__name", "name")
