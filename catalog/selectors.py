@@ -8,7 +8,18 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from catalog.filtersets import ApiFilterSet
-from catalog.models import Api, Audience, Lifecycle, Operation, SpecDocument, Team, Version
+from catalog.models import (
+    Api,
+    Audience,
+    AuditEvent,
+    Lifecycle,
+    Membership,
+    MetadataField,
+    Operation,
+    SpecDocument,
+    Team,
+    Version,
+)
 
 SUNSET_BUCKETS = (30, 90, 180)
 
@@ -108,3 +119,60 @@ def teams_with_counts() -> QuerySet[Team]:
 
 def apis_of_user(user) -> QuerySet[Api]:
     return api_list().filter(team__memberships__user=user).order_by("team__name", "name")
+
+
+def api_page(slug: str) -> Api | None:
+    """One API with its team, for its page; None if there is no such API."""
+    return Api.objects.select_related("team").filter(slug=slug).first()
+
+
+def version_default(versions: list[Version]) -> Version | None:
+    """The version a reader most likely wants: the newest released one, else the newest."""
+    released = (v for v in versions if v.lifecycle == Lifecycle.RELEASED)
+    return next(released, versions[0] if versions else None)
+
+
+def version_page(slug: str, version: str) -> Version | None:
+    """One version with its API, team, successor and spec (without the bytes)."""
+    return (
+        Version.objects.select_related("api__team", "successor")
+        .prefetch_related(Prefetch("spec", queryset=spec_documents()))
+        .filter(api__slug=slug, version=version)
+        .first()
+    )
+
+
+def version_spec_content(slug: str, version: str) -> SpecDocument | None:
+    """The spec document of a version, bytes included, for download."""
+    return (
+        SpecDocument.objects.filter(versions__api__slug=slug, versions__version=version)
+        .only("content", "syntax", "filename", "sha256")
+        .first()
+    )
+
+
+def api_metadata(api: Api) -> list[tuple[MetadataField, object]]:
+    """The admin-defined metadata fields that have a value on this API, in field order."""
+    return [
+        (field, api.metadata[field.key])
+        for field in MetadataField.objects.all()
+        if api.metadata.get(field.key) not in (None, "")
+    ]
+
+
+def api_recent_changes(api: Api, limit: int = 10) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(api=api).only(
+        "actor_label", "action", "target_label", "created_at", "api_id"
+    )[:limit]
+
+
+def team_page(slug: str) -> Team | None:
+    """A team with its memberships and their users, for its page."""
+    memberships = Membership.objects.select_related("user").order_by(
+        "-role", "user__username"
+    )  # owners first
+    return (
+        Team.objects.prefetch_related(Prefetch("memberships", queryset=memberships))
+        .filter(slug=slug)
+        .first()
+    )

@@ -1,0 +1,25 @@
+"""The catalog's server-rendered pages."""
+
+from catalog.views.apis import api_detail, api_edit, version_create
+from catalog.views.browse import api_list
+from catalog.views.teams import my_apis, team_detail, team_list
+from catalog.views.versions import (
+    version_detail,
+    version_edit,
+    version_spec_download,
+    version_spec_upload,
+)
+
+__all__ = [
+    "api_detail",
+    "api_edit",
+    "api_list",
+    "my_apis",
+    "team_detail",
+    "team_list",
+    "version_create",
+    "version_detail",
+    "version_edit",
+    "version_spec_download",
+    "version_spec_upload",
+]
