@@ -1,0 +1,103 @@
+"""Read an uploaded OpenAPI document (hostile input) into plain JSON values.
+
+Checks the size before anything else, requires UTF-8, then hands JSON to
+orjson and everything else to the guarded YAML 1.2 loader. Nothing here
+touches the network: ``$ref``s are data like any other string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .errors import SpecError
+from .jsonload import load_json
+from .yamlload import load_yaml
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_NODES",
+    "LoadedDocument",
+    "load_document",
+]
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 200
+DEFAULT_MAX_NODES = 5_000_000
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16, and UTF-32 LE whose BOM starts alike
+_FIRST_NON_SPACE = re.compile(rb"[^ \t\r\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    """A parsed document.
+
+    ``data`` is the top-level JSON value (a dict for anything OpenAPI-like; kept
+    general so that ``detect_format`` can explain other shapes); dict keys are
+    strings and the whole value is JSON-serialisable. ``size`` is the byte size
+    of the upload and ``sha256`` the hex digest of those bytes.
+    """
+
+    data: Any
+    syntax: Literal["json", "yaml"]
+    size: int
+    sha256: str
+
+
+def load_document(
+    data: bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> LoadedDocument:
+    """Parse JSON or YAML bytes. Raises SpecError for anything it will not read.
+
+    JSON is recognised by its first non-space character (``{`` or ``[``); any
+    other text is read as YAML 1.2. Codes: "too-large", "empty",
+    "invalid-encoding", "invalid-json", "invalid-yaml", "duplicate-key",
+    "too-deep", "alias-bomb".
+    """
+    if len(data) > max_bytes:
+        raise SpecError(
+            "too-large",
+            f"The document is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    text = _utf8_body(data)
+    first = _FIRST_NON_SPACE.search(text)
+    if first is None:
+        raise SpecError("empty", "The document is empty.")
+    limits = {"max_depth": max_depth, "max_nodes": max_nodes}
+    if text[first.start()] in b"{[":
+        return LoadedDocument(load_json(text, **limits), "json", len(data), digest)
+    return LoadedDocument(load_yaml(text, **limits), "yaml", len(data), digest)
+
+
+def _utf8_body(data: bytes) -> bytes:
+    """Return ``data`` without a UTF-8 BOM, after checking it is valid UTF-8."""
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    elif data.startswith(_OTHER_BOMS):
+        raise SpecError(
+            "invalid-encoding",
+            "The document is encoded as UTF-16 or UTF-32; please save it as UTF-8.",
+            line=1,
+        )
+    if data.isascii():  # the common case, checked at memory speed
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SpecError(
+            "invalid-encoding",
+            f"The document is not valid UTF-8 (line {line}); please save it as UTF-8.",
+            line=line,
+        ) from None
+    return data

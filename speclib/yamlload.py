@@ -1,0 +1,59 @@
+"""Build JSON values directly from libyaml's event stream, guarding as it goes.
+
+Why not ``yaml.load(..., Loader=CSafeLoader)``: its C composer recurses once
+per nesting level and can overflow the C stack (killing the worker process) on
+hostile input, aliases are expanded by whoever walks the result later, and its
+resolver is YAML 1.1. libyaml's *parser* is iterative, so this module consumes
+its events with an explicit stack and checks depth, expanded size (counting
+every alias as the full size of its anchor, without copying anything) and
+duplicate keys before each node is attached. One pass, no recursion, and about
+three times faster than ``CSafeLoader`` because no node graph is composed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import SpecError
+from .yamlbuild import Builder
+
+try:  # LibYAML's parser: C speed, iterative state machine.
+    from yaml._yaml import CParser as _FastParser
+except ImportError:  # pragma: no cover - the locked PyYAML wheel ships LibYAML
+    _FastParser = None
+
+__all__ = ["load_yaml"]
+
+
+def load_yaml(data: bytes, *, max_depth: int, max_nodes: int) -> Any:
+    """Parse one UTF-8 YAML document into JSON values (dict keys are always strings).
+
+    Raises SpecError: "too-deep", "alias-bomb", "too-large" (node count),
+    "duplicate-key", "empty" (no node at all) or "invalid-yaml", with a line.
+    """
+    parser = _FastParser(data) if _FastParser is not None else yaml.SafeLoader(data)
+    try:
+        return Builder(max_depth, max_nodes).run(parser.get_event)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, data) from None
+    finally:
+        parser.dispose()
+
+
+def _syntax_error(exc: yaml.YAMLError, data: bytes) -> SpecError:
+    """Translate a libyaml error into a SpecError carrying the line."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = data.count(b"\n", 0, exc.position) + 1
+        problem = f"unacceptable character #x{exc.character:04x} ({exc.reason})"
+    else:
+        problem = getattr(exc, "problem", None) or str(exc)
+    if "maximum nesting depth" in problem:
+        return SpecError("too-deep", f"The document is nested too deeply (line {line}).", line=line)
+    context = getattr(exc, "context", None)
+    detail = f"{context}: {problem}" if context else problem
+    where = f" on line {line}" if line is not None else ""
+    return SpecError("invalid-yaml", f"The YAML is not valid{where}: {detail}.", line=line)
