@@ -68,10 +68,10 @@ def version_notes(api: ApiPlan, plan: VersionPlan) -> str:
         changes = ["The oldest version in the catalog."]
     else:
         changes = [change for r in api.resources for change in _changes(r, new_in)]
-    if not changes:
+    if not changes and not plan.notes:
         changes = ["Corrects descriptions and examples; no change to the interface."]
-    notes = "\n".join(f"- {change}" for change in changes)
-    return f"{notes}\n\n{plan.notes}\n" if plan.notes else f"{notes}\n"
+    parts = ["\n".join(f"- {change}" for change in changes), plan.notes]
+    return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _changes(resource: Resource, new_in) -> list[str]:

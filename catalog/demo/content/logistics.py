@@ -66,7 +66,9 @@ APIS = [
             deprecated("1.8.3", released=700, deprecated=160, sunset_in=12, swagger=True),
             released("2.0.0", days_ago=160),
             released("2.1.0", days_ago=75),
-            draft("2.2.0-beta.1", spec=False),
+            draft(
+                "2.2.0-beta.1", spec=False, notes="Carrier choice at checkout; the spec follows."
+            ),
         ),
     ),
     ApiPlan(
