@@ -63,6 +63,31 @@ class Principal:
             )
         )
 
+    @property
+    def can_read_catalog(self) -> bool:
+        """Tokens read with the read scope; people as PORTAL_ANONYMOUS_READ says."""
+        if self.token is not None:
+            return self.has_scope(Scope.READ)
+        return can_read_catalog(self.user)
+
+    @property
+    def is_reviewer(self) -> bool:
+        """Review is a person's act: no token reviews, whoever owns it."""
+        return self.token is None and is_reviewer(self.user)
+
+    @property
+    def can_manage_tokens(self) -> bool:
+        """Tokens are issued and revoked by signed-in people; a token cannot mint tokens."""
+        return self.token is None and self.person is not None
+
+    def can_revoke_token(self, token: ApiToken) -> bool:
+        """A person revokes their own tokens, and team owners their team's tokens."""
+        if not self.can_manage_tokens:
+            return False
+        if token.team_id:
+            return self.can_manage_team(token.team_id)
+        return token.user_id == self.person.pk
+
     def has_scope(self, scope: str) -> bool:
         """Session users hold every scope; a token only those it was given."""
         if self.token is None:
@@ -93,7 +118,16 @@ class Principal:
 
 
 def principal_of(request) -> Principal:
-    """The principal of a Django or DRF request (DRF puts the token in request.auth)."""
+    """The principal of a Django or DRF request (DRF puts the token in request.auth).
+
+    Kept on the request so the memberships are read once however often it is asked.
+    """
     user = getattr(request, "user", None) or AnonymousUser()
     token = getattr(request, "auth", None)
-    return Principal(user=user, token=token if isinstance(token, ApiToken) else None)
+    token = token if isinstance(token, ApiToken) else None
+    cached = getattr(request, "_portal_principal", None)
+    if cached is not None and cached.user is user and cached.token is token:
+        return cached
+    principal = Principal(user=user, token=token)
+    request._portal_principal = principal
+    return principal

@@ -14,6 +14,10 @@ class TokenUser(AnonymousUser):
     def is_authenticated(self) -> bool:
         return True
 
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
     def get_username(self) -> str:
         return f"token:{self.token.prefix}"
 
@@ -22,15 +26,20 @@ class TokenUser(AnonymousUser):
 
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Bearer ptk_...`. A user's token acts as that user."""
+    """`Authorization: Bearer ptk_...`. A user's token acts as that user.
 
-    keyword = "Bearer"
+    Being the first authentication class, its challenge makes DRF answer 401
+    (with WWW-Authenticate) rather than 403 when credentials are missing.
+    """
+
+    keyword = "bearer"
 
     def authenticate(self, request):
         header = authentication.get_authorization_header(request).decode("latin-1")
-        if not header.startswith(f"{self.keyword} "):
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != self.keyword:  # RFC 9110: auth schemes are case-insensitive
             return None
-        token = token_authenticate(header[len(self.keyword) + 1 :].strip())
+        token = token_authenticate(secret.strip())
         if token is None:
             raise exceptions.AuthenticationFailed("The token is unknown, expired or revoked.")
         if token.user_id:
@@ -40,4 +49,4 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         return TokenUser(token), token
 
     def authenticate_header(self, request) -> str:
-        return self.keyword
+        return 'Bearer realm="api"'

@@ -17,3 +17,6 @@ urlpatterns = [
 
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+# Unknown paths under /api/ answer a problem+json 404; other paths get the HTML page.
+handler404 = "portal.api.views.page_not_found"

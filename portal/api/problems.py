@@ -1,15 +1,22 @@
-"""Errors as RFC 9457 problem details (application/problem+json)."""
+"""Errors as RFC 9457 problem details (application/problem+json).
+
+Every 4xx of the API has one shape: `type`, `title`, `status`, `detail`, and
+`errors` (field -> messages) when fields were invalid. Problems are plain JSON
+responses, never passed to DRF's renderers, so a browser's Accept header or a
+406 cannot turn them into HTML.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
-from rest_framework.response import Response
+from rest_framework.fields import get_error_detail
 from rest_framework.views import exception_handler
 
 PROBLEM_TYPE = "https://portal.invalid/problems/"  # replaced by a docs URL when one exists
+PROBLEM_CONTENT_TYPE = "application/problem+json"
 
-_TITLES = {
+TITLES = {
     400: "Invalid request",
     401: "Authentication required",
     403: "Forbidden",
@@ -17,60 +24,91 @@ _TITLES = {
     405: "Method not allowed",
     406: "Not acceptable",
     409: "Conflict",
-    413: "Payload too large",
+    413: "Content too large",
     415: "Unsupported media type",
     429: "Too many requests",
 }
 
+# Validation errors made only of these codes mean "that already exists": a conflict
+# with the stored state (RFC 9110 409), not a malformed request.
+CONFLICT_CODES = frozenset({"unique", "duplicate"})
+
+_KEPT_HEADERS = ("WWW-Authenticate", "Retry-After", "Allow")
+
+
+class ContentTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "content_too_large"
+
 
 def problem_response(
     *, status_code: int, detail: str, code: str = "", errors=None, headers=None
-) -> Response:
+) -> JsonResponse:
     body = {
         "type": f"{PROBLEM_TYPE}{code or status_code}",
-        "title": _TITLES.get(status_code, "Error"),
+        "title": TITLES.get(status_code, "Error"),
         "status": status_code,
-        "detail": detail,
+        "detail": str(detail),
     }
     if errors:
         body["errors"] = errors
-    response = Response(body, status=status_code, headers=headers)
-    response.content_type = "application/problem+json"
+    response = JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+    for name, value in (headers or {}).items():
+        response[name] = value
     return response
 
 
 def problem_exception_handler(exc, context):
-    """DRF's handler, then reshaped: `errors` keeps field errors for forms and scripts."""
-    if isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        )
-    elif isinstance(exc, Http404):
-        exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+    """DRF's handler, then reshaped into a problem; None (a 500) for anything unexpected."""
+    exc = _as_api_exception(exc)
     response = exception_handler(exc, context)
     if response is None:
         return None
-    data = response.data
+    headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
     if isinstance(exc, exceptions.ValidationError):
-        detail = _first_message(data)
-        errors = data if isinstance(data, dict) else {"non_field_errors": data}
-        code = "validation-error"
-    else:
-        detail = str(data.get("detail", exc)) if isinstance(data, dict) else str(data)
-        errors = None
-        code = getattr(exc, "default_code", "") or ""
-    headers = {
-        k: v for k, v in response.items() if k in ("WWW-Authenticate", "Retry-After", "Allow")
-    }
+        errors = _field_errors(response.data)
+        conflict = _codes(exc.get_codes()) <= CONFLICT_CODES
+        return problem_response(
+            status_code=409 if conflict else 400,
+            detail=_first_message(errors),
+            code="conflict" if conflict else "validation-error",
+            errors=errors,
+            headers=headers,
+        )
+    data = response.data
+    detail = data.get("detail", exc) if isinstance(data, dict) else data
     return problem_response(
         status_code=response.status_code,
-        detail=detail,
-        code=code.replace("_", "-"),
-        errors=errors,
+        detail=str(detail),
+        code=(getattr(exc, "default_code", "") or "").replace("_", "-"),
         headers=headers,
     )
+
+
+def _as_api_exception(exc):
+    if isinstance(exc, DjangoValidationError):
+        detail = get_error_detail(exc)
+        if isinstance(detail, dict) and "__all__" in detail:
+            detail["non_field_errors"] = detail.pop("__all__")
+        return exceptions.ValidationError(detail)
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, PermissionDenied):
+        return exceptions.PermissionDenied()
+    return exc
+
+
+def _field_errors(data) -> dict:
+    return data if isinstance(data, dict) else {"non_field_errors": data}
+
+
+def _codes(codes) -> set[str]:
+    if isinstance(codes, dict):
+        return set().union(*(_codes(value) for value in codes.values()))
+    if isinstance(codes, list):
+        return set().union(*(_codes(value) for value in codes))
+    return {codes}
 
 
 def _first_message(data) -> str:
@@ -83,4 +121,4 @@ def _first_message(data) -> str:
     return str(data) if data else "The request is invalid."
 
 
-__all__ = ["problem_exception_handler", "problem_response", "status"]
+__all__ = ["ContentTooLarge", "problem_exception_handler", "problem_response"]

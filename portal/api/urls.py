@@ -4,9 +4,12 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api.urls import register as register_accounts
 from catalog.api.urls import register as register_catalog
+from catalog.api.urls import urlpatterns as catalog_urlpatterns
+
+app_name = "v1"
 
 router = DefaultRouter(trailing_slash=True)
 register_catalog(router)
 register_accounts(router)
 
-urlpatterns = router.urls
+urlpatterns = [*catalog_urlpatterns, *router.urls]

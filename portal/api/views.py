@@ -1,0 +1,51 @@
+"""What every API view shares: problem responses, write throttling, a body size limit."""
+
+from django.conf import settings
+from django.views.defaults import page_not_found as html_page_not_found
+from rest_framework import exceptions
+
+from portal.api.problems import ContentTooLarge, problem_response
+from portal.api.schema import PortalAutoSchema
+from portal.api.throttling import WriteRateThrottle
+
+
+def content_length(request) -> int:
+    """The declared body size; a value that is not a number is a bad request."""
+    raw = request.META.get("CONTENT_LENGTH") or "0"
+    try:
+        length = int(raw)
+    except ValueError:
+        raise exceptions.ParseError("The Content-Length header is not a number.") from None
+    if length < 0:
+        raise exceptions.ParseError("The Content-Length header is negative.")
+    return length
+
+
+class PortalApiMixin:
+    """Mixed into every API view of the portal.
+
+    The body size is checked from Content-Length before anything reads the body,
+    so an oversized upload is refused with 413 without being read.
+    """
+
+    schema = PortalAutoSchema()
+    throttle_classes = [WriteRateThrottle]
+    throttle_scope = "write"
+
+    def max_body_bytes(self) -> int | None:
+        return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+    def initial(self, request, *args, **kwargs):
+        limit = self.max_body_bytes()
+        if limit is not None and content_length(request) > limit:
+            raise ContentTooLarge(f"The request body is over the limit of {limit:,} bytes.")
+        super().initial(request, *args, **kwargs)
+
+
+def page_not_found(request, exception=None):
+    """The site's 404: a problem under /api/, Django's page elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return problem_response(
+            status_code=404, code="not-found", detail=f"There is no resource at {request.path}."
+        )
+    return html_page_not_found(request, exception)
