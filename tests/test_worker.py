@@ -24,7 +24,10 @@ info: {title: Pets, version: 1.10}
 paths:
   /pets:
     get:
-      {operationId: listPets, summary: List pets, tags: [pets], responses: {'200': {description: ok}}}
+      operationId: listPets
+      summary: List pets
+      tags: [pets]
+      responses: {'200': {description: ok}}
     post: {operationId: addPet, summary: Add a pet, responses: {'201': {description: created}}}
 """
 
