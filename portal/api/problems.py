@@ -6,7 +6,12 @@ responses, never passed to DRF's renderers, so a browser's Accept header or a
 406 cannot turn them into HTML.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
@@ -92,6 +97,10 @@ def _as_api_exception(exc):
         if isinstance(detail, dict) and "__all__" in detail:
             detail["non_field_errors"] = detail.pop("__all__")
         return exceptions.ValidationError(detail)
+    if isinstance(exc, RequestDataTooBig):  # Django's own limits, met while parsing a form
+        return ContentTooLarge(str(exc))
+    if isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        return exceptions.ParseError(str(exc))
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, PermissionDenied):

@@ -152,6 +152,18 @@ def test_it_refuses_a_multipart_file_over_the_limit(api, owner, settings):
     assert state() == (0, 0, 0)
 
 
+def test_it_answers_413_for_multipart_fields_over_djangos_memory_limit(api, owner, settings):
+    # Django counts non-file fields against DATA_UPLOAD_MAX_MEMORY_SIZE while parsing.
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    upload = SimpleUploadedFile("pets.json", PETS_JSON)
+    response = api_client_for(owner).put(
+        URL, {"file": upload, "note": "n" * 4096}, format="multipart"
+    )
+
+    assert_problem(response, 413)
+    assert state() == (0, 0, 0)
+
+
 def test_it_answers_413_not_500_for_a_26_megabyte_upload(api, owner):
     # Over both PORTAL_SPEC_MAX_BYTES (25 MB) and Django's DATA_UPLOAD_MAX_MEMORY_SIZE.
     response = push(api_client_for(owner), b" " * (26 * 1024 * 1024))
