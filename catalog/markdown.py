@@ -6,11 +6,15 @@ allow-list: no scripts, no event handlers, no style attributes, and links only
 to http, https and mailto.
 """
 
+import threading
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-EXTENSIONS = ["extra", "sane_lists"]
+EXTENSIONS = ["extra", "sane_lists", "toc"]
+# The page around the text owns its <h1>: a "# Title" in a description becomes an <h2>.
+EXTENSION_CONFIGS = {"toc": {"baselevel": 2, "marker": ""}}
 
 ALLOWED_TAGS = {
     *("p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var"),
@@ -32,11 +36,24 @@ URL_SCHEMES = {"http", "https", "mailto"}
 DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript"}
 
 
+# Building a Markdown converter loads its extensions, which costs more than converting a
+# short text; a spec page converts hundreds of them. One converter per thread, reset per use.
+_local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    if not hasattr(_local, "converter"):
+        _local.converter = markdown_lib.Markdown(
+            extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
+        )
+    return _local.converter.reset()
+
+
 def markdown_to_html(text: str) -> SafeString:
     """Sanitised HTML for `text`; an empty string stays empty."""
     if not text or not text.strip():
         return mark_safe("")
-    html = markdown_lib.markdown(text, extensions=EXTENSIONS, output_format="html")
+    html = _converter().convert(text)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

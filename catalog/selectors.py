@@ -176,3 +176,25 @@ def team_page(slug: str) -> Team | None:
         .filter(slug=slug)
         .first()
     )
+
+
+def spec_operation_count(spec_id: int) -> int:
+    return Operation.objects.filter(spec_id=spec_id).count()
+
+
+def version_operation_outline(version: Version) -> "OrderedDict[str, list[Operation]]":
+    """As version_operations_by_tag, without each operation's detail and description:
+    the table of contents of a large spec."""
+    groups: OrderedDict[str, list[Operation]] = OrderedDict()
+    operations = (
+        Operation.objects.filter(spec_id=version.spec_id)
+        .defer("detail", "description")
+        .order_by("position")
+    )
+    for operation in operations:
+        groups.setdefault(operation.tags[0] if operation.tags else "Other", []).append(operation)
+    return groups
+
+
+def version_operation(version: Version, position: int) -> Operation | None:
+    return Operation.objects.filter(spec_id=version.spec_id, position=position).first()

@@ -22,6 +22,11 @@ urlpatterns = [
         views.version_spec_upload,
         name="version-spec-upload",
     ),
+    path(
+        "apis/<slug:slug>/versions/<str:version>/operations/<int:position>/",
+        views.operation_detail,
+        name="operation-detail",
+    ),
     path("teams/", views.team_list, name="team-list"),
     path("teams/<slug:slug>/", views.team_detail, name="team-detail"),
     path("me/apis/", views.my_apis, name="my-apis"),

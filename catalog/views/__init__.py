@@ -4,6 +4,7 @@ from catalog.views.apis import api_detail, api_edit, version_create
 from catalog.views.browse import api_list
 from catalog.views.teams import my_apis, team_detail, team_list
 from catalog.views.versions import (
+    operation_detail,
     version_detail,
     version_edit,
     version_spec_download,
@@ -15,6 +16,7 @@ __all__ = [
     "api_edit",
     "api_list",
     "my_apis",
+    "operation_detail",
     "team_detail",
     "team_list",
     "version_create",

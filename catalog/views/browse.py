@@ -59,7 +59,7 @@ def facet_groups(data: QueryDict, facets: dict) -> list[dict]:
     """
     groups = []
     for name, title, kind in FACETS:
-        chosen = data.getlist(name)
+        chosen = [value for value in data.getlist(name) if value]  # "" is "any"
         options = [
             _option(name, value, label, count, value in chosen)
             for value, label, count in facets[name]

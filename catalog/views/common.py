@@ -10,6 +10,7 @@ from catalog import selectors
 from catalog.models import SpecDocument, Version
 
 UNFINISHED = (SpecDocument.Status.PENDING, SpecDocument.Status.PROCESSING)
+EAGER_OPERATIONS = 40  # above this, a page would weigh megabytes and take seconds to render
 
 
 def wants_partial(request: HttpRequest, target: str | None = None) -> bool:
@@ -25,23 +26,33 @@ def spec_section(version: Version | None) -> dict[str, Any]:
     """What the documentation section of a version needs, on the API and version pages."""
     spec = version.spec if version is not None and version.spec_id else None
     ready = spec is not None and spec.status == SpecDocument.Status.READY
-    groups = selectors.version_operations_by_tag(version) if ready else {}
-    described = {
-        tag.get("name"): tag.get("description", "")
-        for tag in (spec.tags if ready else [])
-        if isinstance(tag, dict)
-    }
+    count = selectors.spec_operation_count(spec.pk) if ready else 0
+    # A large spec lists its operations and loads each one's detail when it is opened.
+    lazy = count > EAGER_OPERATIONS
     return {
         "shown_version": version,
         "spec": spec,
         "spec_ready": ready,
-        "groups": [
-            {"name": name, "description": described.get(name, ""), "operations": operations}
-            for name, operations in groups.items()
-        ],
-        "operation_count": sum(len(operations) for operations in groups.values()),
+        "groups": _operation_groups(version, spec, lazy=lazy) if ready else [],
+        "operation_count": count,
+        "lazy_operations": lazy,
         "polling": spec is not None and spec.status in UNFINISHED,
     }
+
+
+def _operation_groups(version: Version, spec: SpecDocument, *, lazy: bool) -> list[dict]:
+    """Operations by tag, each tag with the description the spec gives it."""
+    if lazy:
+        groups = selectors.version_operation_outline(version)
+    else:
+        groups = selectors.version_operations_by_tag(version)
+    described = {
+        tag.get("name"): tag.get("description") for tag in spec.tags if isinstance(tag, dict)
+    }
+    return [
+        {"name": name, "description": described.get(name) or "", "operations": operations}
+        for name, operations in groups.items()
+    ]
 
 
 def form_page(

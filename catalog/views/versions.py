@@ -42,6 +42,23 @@ def version_detail(request: HttpRequest, slug: str, version: str) -> HttpRespons
     return render(request, "catalog/version_detail.html", context)
 
 
+@require_GET
+@catalog_reader
+@vary_on_headers("HX-Request")
+def operation_detail(request: HttpRequest, slug: str, version: str, position: int) -> HttpResponse:
+    """One operation of a version's spec: a page of its own, or the body of its <details>
+    on a version's documentation when that loads operations as they are opened."""
+    found = _version_or_404(slug, version)
+    operation = selectors.version_operation(found, position) if found.spec_id else None
+    if operation is None:
+        raise Http404("There is no such operation.")
+    context = {"api": found.api, "version": found, "operation": operation}
+    template = "catalog/operation_detail.html"
+    if wants_partial(request):
+        template += "#body"
+    return render(request, template, context)
+
+
 @require_http_methods(["GET", "POST"])
 @api_editor
 def version_edit(request: HttpRequest, api: Api, version: str) -> HttpResponse:

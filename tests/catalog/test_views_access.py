@@ -14,7 +14,7 @@ NOT_EDITORS = ["outsider", "reviewer"]
 
 @pytest.fixture
 def version(api):
-    return version_with_spec(api, parse=False)
+    return version_with_spec(api)
 
 
 def read_urls() -> list[str]:
@@ -23,6 +23,7 @@ def read_urls() -> list[str]:
         reverse("catalog:api-detail", args=["payments"]),
         reverse("catalog:version-detail", args=["payments", "1.0.0"]),
         reverse("catalog:version-spec", args=["payments", "1.0.0"]),
+        reverse("catalog:operation-detail", args=["payments", "1.0.0", 0]),
         reverse("catalog:team-list"),
         reverse("catalog:team-detail", args=["payments"]),
     ]

@@ -134,6 +134,21 @@ def test_it_keeps_a_chosen_facet_value_that_no_api_has(reader, team):
     assert names(response) == []
 
 
+def test_it_reads_the_empty_values_a_submitted_form_sends_as_any(reader, team):
+    make_api(team, "a")
+
+    response = reader.get("/?q=&sunset_within=&sort=")
+
+    sunset = next(g for g in response.context["facets"] if g["name"] == "sunset_within")
+    assert [(o["value"], o["checked"]) for o in sunset["options"]] == [
+        ("", True),
+        ("30", False),
+        ("90", False),
+        ("180", False),
+    ]
+    assert names(response) == ["A"] and not response.context["errors"]
+
+
 def test_it_filters_by_team_lifecycle_and_sunset(reader, team, other_team):
     soon = make_api(team, "soon")
     version_create(

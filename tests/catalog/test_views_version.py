@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from catalog.models import Lifecycle, SpecDocument
 from catalog.services import Actor, version_create
+from catalog.views.common import EAGER_OPERATIONS
 from tests.catalog.view_helpers import version_with_spec
 from tests.conftest import client_for
 
@@ -116,13 +117,66 @@ def test_it_reads_the_version_page_in_a_constant_number_of_queries(
     if operations == "many":
         extra = "".join(
             f"  /extra{n}:\n    get:\n      responses:\n        '200': {{description: ok}}\n"
-            for n in range(30)
+            for n in range(30)  # still below EAGER_OPERATIONS: every detail in the page
         )
         content = SPEC.replace(b"components:\n", extra.encode() + b"components:\n")
     version_with_spec(api, content=content)
 
-    # Session, user, version (with API, team, successor), its spec, operations,
-    # predecessors, the reader's teams.
-    with django_assert_num_queries(7):
+    # Session, user, version (with API, team, successor), its spec, operation count,
+    # operations, predecessors, the reader's teams.
+    with django_assert_num_queries(8):
         response = reader.get(URL)
     assert response.context["operation_count"] == (3 if operations == "few" else 33)
+
+
+def spec_with_operations(total: int) -> bytes:
+    paths = "".join(
+        f"  /items{n}:\n    get:\n      summary: Item {n}\n      responses:\n"
+        f"        '200':\n          description: ok\n          content:\n"
+        f"            application/json:\n              schema: {{type: object, properties: "
+        f"{{name{n}: {{type: string}}}}}}\n"
+        for n in range(total)
+    )
+    return b"openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n" + paths.encode()
+
+
+def test_it_loads_the_details_of_a_large_specs_operations_as_they_open(reader, api):
+    version_with_spec(api, content=spec_with_operations(EAGER_OPERATIONS + 1))
+
+    html = reader.get(URL).content.decode()
+
+    assert f"Ready: {EAGER_OPERATIONS + 1} operations" in html
+    assert html.count('<details class="operation"') == EAGER_OPERATIONS + 1
+    assert (
+        'hx-get="/apis/payments/versions/1.0.0/operations/3/" hx-trigger="toggle once" '
+        'hx-target="find .operation-body" hx-swap="innerHTML"'
+    ) in html
+    # Without JavaScript, the operation opens on a page of its own.
+    assert '<a href="/apis/payments/versions/1.0.0/operations/3/">' in html
+    assert "name3" not in html
+
+
+def test_it_renders_a_small_specs_operations_in_the_page(reader, api):
+    version_with_spec(api, content=spec_with_operations(EAGER_OPERATIONS))
+    html = reader.get(URL).content.decode()
+    assert 'hx-trigger="toggle once"' not in html
+    assert '<code class="prop-name">name3</code>' in html
+
+
+def test_it_shows_an_operation_on_its_own_page_and_as_a_fragment(reader, api):
+    version_with_spec(api)
+    url = "/apis/payments/versions/1.0.0/operations/0/"
+
+    page = reader.get(url).content.decode()
+    fragment = reader.get(url, headers={"HX-Request": "true"}).content.decode()
+
+    assert "<html" in page and '<code class="op-path">/payments/{id}</code>' in page
+    assert '<code class="prop-name">amount</code>' in page
+    assert "<html" not in fragment and "<h1" not in fragment
+    assert '<code class="prop-name">amount</code>' in fragment
+    assert reader.get("/apis/payments/versions/1.0.0/operations/99/").status_code == 404
+
+
+def test_it_answers_404_for_an_operation_of_a_version_without_a_spec(reader, api):
+    version_create(actor=ACTOR, api=api, version="1.0.0")
+    assert reader.get("/apis/payments/versions/1.0.0/operations/0/").status_code == 404
