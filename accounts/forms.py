@@ -21,7 +21,7 @@ class TokenForm(forms.Form):
         help_text="A team token keeps working when people leave the team.",
     )
     scopes = forms.MultipleChoiceField(
-        choices=Scope.choices,
+        choices=[(scope.value, f"{scope.value}: {scope.label.lower()}") for scope in Scope],
         widget=forms.CheckboxSelectMultiple,
         initial=[Scope.READ],
         help_text="write:specs also reads.",
