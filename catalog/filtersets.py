@@ -17,7 +17,8 @@ class _AnyValueField(forms.MultipleChoiceField):
     """A multi-value field with open choices (tags are free text)."""
 
     def valid_value(self, value) -> bool:
-        return len(value) <= 50
+        # PostgreSQL text cannot hold NUL: refused here, it would be a 500 in the query.
+        return len(value) <= 50 and "\x00" not in value
 
 
 class MultiValueCharFilter(django_filters.MultipleChoiceFilter):

@@ -126,10 +126,12 @@ def api_page(slug: str) -> Api | None:
     return Api.objects.select_related("team").filter(slug=slug).first()
 
 
-def version_default(versions: list[Version]) -> Version | None:
-    """The version a reader most likely wants: the newest released one, else the newest."""
+def version_default(versions: list[Version], wanted: str | None = None) -> Version | None:
+    """The version named `wanted` if there is one, else the version a reader most likely
+    wants: the newest released one, else the newest."""
+    named = (v for v in versions if wanted and v.version == wanted)
     released = (v for v in versions if v.lifecycle == Lifecycle.RELEASED)
-    return next(released, versions[0] if versions else None)
+    return next(named, None) or next(released, versions[0] if versions else None)
 
 
 def version_page(slug: str, version: str) -> Version | None:

@@ -28,7 +28,7 @@ def api_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "metadata": selectors.api_metadata(api),
         "changes": selectors.api_recent_changes(api),
         "can_edit": editable,
-        **spec_section(selectors.version_default(versions)),
+        **spec_section(selectors.version_default(versions, request.GET.get("version"))),
     }
     if editable:
         context["version_form"] = VersionCreateForm()

@@ -197,3 +197,14 @@ def test_it_downloads_a_json_spec_as_json(reader, api):
 def test_it_answers_404_for_a_version_without_a_spec(reader, api):
     version_create(actor=ACTOR, api=api, version="1.0.0")
     assert reader.get("/apis/payments/versions/1.0.0/spec").status_code == 404
+
+
+def test_it_documents_the_version_the_reader_picks(reader, api):
+    version_with_spec(api, version="1.0.0", lifecycle=Lifecycle.RELEASED)
+    version_create(actor=ACTOR, api=api, version="2.0.0", lifecycle=Lifecycle.RELEASED)
+
+    assert reader.get("/apis/payments/").context["shown_version"].version == "2.0.0"
+    html = reader.get("/apis/payments/?version=1.0.0").content.decode()
+    assert "of version 1.0.0" in html and "Ready: 3 operations" in html
+    # An unknown version falls back to the default rather than failing.
+    assert reader.get("/apis/payments/?version=9.9.9").context["shown_version"].version == "2.0.0"

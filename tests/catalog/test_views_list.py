@@ -167,7 +167,18 @@ def test_it_filters_by_team_lifecycle_and_sunset(reader, team, other_team):
 
 
 @pytest.mark.parametrize(
-    "query", ["sunset_within=soon", "team=nobody", "sort=colour", "lifecycle=alive", "page=x"]
+    "query",
+    [
+        "sunset_within=soon",
+        "sunset_within=-1",
+        "team=nobody",
+        "sort=colour",
+        "lifecycle=alive",
+        "tag=%00",
+        "q=a%00b",
+        "tag=" + "x" * 51,
+        "page=x",
+    ],
 )
 def test_it_shows_bad_filter_values_as_form_errors(reader, team, query):
     make_api(team, "a")
