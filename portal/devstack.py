@@ -120,6 +120,10 @@ def stop_all(children: list[subprocess.Popen]) -> None:
             os.killpg(child.pid, signal.SIGKILL)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def demo() -> int:
     port = os.environ.get("PORT", "8000")
     local_settings(PORTAL_ANONYMOUS_READ="true", LOG_LEVEL="WARNING")
@@ -178,11 +182,11 @@ def demo() -> int:
         ]
         print(
             f"\n  The portal runs at http://127.0.0.1:{port}/  (health: /healthz)\n"
-            "  Demo sign-ins (password 'demo-portal'): admin, reviewer, and a team owner "
-            "'payments-owner'; see the sign-in page for all.\n  Ctrl-C stops everything.\n",
+            "  Sign in as admin, reviewer, or <team>-owner / <team>-dev (listed above), "
+            "password 'demo-portal'.\n  Ctrl-C stops everything.\n",
             flush=True,
         )
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             while all(child.poll() is None for child in children):
                 time.sleep(0.5)
@@ -192,6 +196,9 @@ def demo() -> int:
             say("stopping")
             return 0
         finally:
+            # A second Ctrl-C (terminals and uv both forward it) must not cut the clean-up short.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             stop_all(children)
 
 
