@@ -1,0 +1,113 @@
+"""The lint engine's shared data types: findings, positions and the rule-function contract.
+
+Rule functions import only from this module, so they can be written and tested apart
+from the engine. The shapes follow Spectral's JSON output and its function signature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Protocol
+
+__all__ = [
+    "Finding",
+    "FunctionContext",
+    "FunctionResult",
+    "JsonPath",
+    "Position",
+    "Range",
+    "Resolver",
+    "RulesetError",
+    "Severity",
+]
+
+JsonPath = tuple[str | int, ...]
+
+
+class Severity(IntEnum):
+    """Spectral's severities, with Spectral's numbers (lower is worse)."""
+
+    ERROR = 0
+    WARN = 1
+    INFO = 2
+    HINT = 3
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in the source text: 0-based line and character, as Spectral's JSON output."""
+
+    line: int
+    character: int
+
+
+@dataclass(frozen=True)
+class Range:
+    start: Position
+    end: Position
+
+    def to_spectral(self) -> dict[str, dict[str, int]]:
+        return {
+            "start": {"line": self.start.line, "character": self.start.character},
+            "end": {"line": self.end.line, "character": self.end.character},
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by one rule at one place of a document."""
+
+    code: str
+    message: str
+    path: JsonPath
+    severity: Severity
+    range: Range
+    source: str | None = None
+    documentation_url: str | None = None
+
+    def to_spectral(self) -> dict[str, Any]:
+        """Spectral's JSON shape: the path as a list of strings, severity as its number."""
+        result: dict[str, Any] = {
+            "code": self.code,
+            "path": [str(segment) for segment in self.path],
+            "message": self.message,
+            "severity": int(self.severity),
+            "range": self.range.to_spectral(),
+        }
+        if self.source is not None:
+            result["source"] = self.source
+        return result
+
+
+class RulesetError(Exception):
+    """A ruleset the engine cannot use; the message names the rule and the problem."""
+
+
+@dataclass(frozen=True)
+class FunctionResult:
+    """What a rule function reports; ``path`` is absolute, None meaning the target's path."""
+
+    message: str
+    path: JsonPath | None = None
+
+
+class Resolver(Protocol):
+    """Follows ``$ref``s of the document being linted (local and bundled files only)."""
+
+    def resolve_ref(self, ref: str, *, base: JsonPath = ()) -> tuple[Any, JsonPath] | None: ...
+
+    def is_circular(self, ref: str) -> bool: ...
+
+
+@dataclass
+class FunctionContext:
+    """Everything a rule function may look at besides its target and options."""
+
+    document: Any  # resolved view when the rule is `resolved`, else the raw data
+    raw: Any
+    path: JsonPath  # path of the target (given match plus then.field)
+    given_path: JsonPath
+    rule_name: str
+    formats: frozenset[str]
+    resolver: Resolver
