@@ -7,12 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from catalog.models import SpecDocument
 from catalog.services import Actor, version_attach_spec
 from catalog.tasks import spec_process_task
 from operations.models import WorkerHeartbeat
+from tests.databases import test_database_url
 from tests.factories import VersionFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -32,15 +33,6 @@ paths:
 """
 
 
-def _database_url_for(name: str) -> str:
-    settings = connection.settings_dict
-    host = settings["HOST"] or settings["OPTIONS"].get("host", "")
-    port = f":{settings['PORT']}" if settings["PORT"] else ""
-    if host.startswith("/"):
-        return f"postgresql://{settings['USER']}:{settings['PASSWORD']}@{port}/{name}?host={host}"
-    return f"postgresql://{settings['USER']}:{settings['PASSWORD']}@{host}{port}/{name}"
-
-
 def _wait_for(condition, timeout: float = 60.0, what: str = "condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -55,7 +47,7 @@ def _wait_for(condition, timeout: float = 60.0, what: str = "condition"):
 def worker(django_db_setup, django_db_blocker):
     """A `celery worker` process on the test database, shared by this module's tests
     (it outlives the flush between them); ready once it records a heartbeat."""
-    env = {**os.environ, "DATABASE_URL": _database_url_for(connection.settings_dict["NAME"])}
+    env = {**os.environ, "DATABASE_URL": test_database_url()}
     log = (ROOT / "var" / "test-worker.log").open("w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [
