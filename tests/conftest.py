@@ -9,6 +9,12 @@ from catalog.models import Membership
 from tests.factories import ApiFactory, MembershipFactory, TeamFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The production hasher is slow on purpose; tests sign in hundreds of personas.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def team(db):
     return TeamFactory(name="Payments", slug="payments")

@@ -2,6 +2,7 @@ import dataclasses
 import hashlib
 import logging
 
+import orjson
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
@@ -121,31 +122,42 @@ def _spec_save_extraction(spec: SpecDocument, parsed: "speclib.ParsedSpec") -> N
         Operation(
             spec=spec,
             position=position,
-            method=op.method[:10],
-            path=op.path[:2000],
-            operation_id=(op.operation_id or "")[:300],
-            summary=(op.summary or "")[:500],
-            description=op.description or "",
-            tags=[str(tag)[:200] for tag in op.tags],
+            method=_text(op.method, 10),
+            path=_text(op.path, 2000),
+            operation_id=_text(op.operation_id, 300),
+            summary=_text(op.summary, 500),
+            description=_text(op.description),
+            tags=[_text(tag, 200) for tag in op.tags],
             deprecated=op.deprecated,
-            detail=op.detail,
+            detail=_storable(op.detail),
         )
         for position, op in enumerate(extraction.operations)
     )
     spec.syntax = parsed.document.syntax
     spec.openapi_family = parsed.format.family
-    spec.openapi_version = str(parsed.format.declared)[:20]
-    spec.title = (extraction.title or "")[:300]
-    spec.description = extraction.description or ""
-    spec.info_version = (extraction.api_version or "")[:100]
-    spec.servers = _as_dicts(extraction.servers)
-    spec.tags = _as_dicts(extraction.tags)
+    spec.openapi_version = _text(parsed.format.declared, 20)
+    spec.title = _text(extraction.title, 300)
+    spec.description = _text(extraction.description)
+    spec.info_version = _text(extraction.api_version, 100)
+    spec.servers = _storable(_as_dicts(extraction.servers))
+    spec.tags = _storable(_as_dicts(extraction.tags))
     spec.status = SpecDocument.Status.READY
     spec.error_code = spec.error = ""
     spec.processed_at = timezone.now()
     spec.save()
     for api in Api.objects.filter(versions__spec=spec).distinct():
         api_refresh_rollups(api=api)
+
+
+# PostgreSQL text and jsonb cannot hold NUL characters, which a document may contain in any
+# string; they become U+FFFD (the replacement character) in what the portal stores.
+def _text(value, limit: int | None = None) -> str:
+    text = str(value or "").replace("\x00", "\ufffd")
+    return text[:limit] if limit else text
+
+
+def _storable(value):
+    return orjson.loads(orjson.dumps(value).replace(b"\\u0000", b"\\ufffd"))
 
 
 def _as_dicts(items) -> list[dict]:

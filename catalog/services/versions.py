@@ -77,15 +77,20 @@ def version_create(*, actor: Actor, api: Api, version: str, **fields: Any) -> Ve
     )
     _stamp_dates(instance)
     _dates_check(instance)
+    duplicate = ValidationError(
+        {
+            "version": ValidationError(
+                f"{api.name} already has a version {instance.version}.", code="duplicate"
+            )
+        }
+    )
     if Version.objects.filter(api=api, version=instance.version).exists():
-        raise ValidationError({"version": f"{api.name} already has a version {instance.version}."})
+        raise duplicate
     try:
         with transaction.atomic():
             instance.save()
     except IntegrityError:  # a concurrent create of the same version won the race
-        raise ValidationError(
-            {"version": f"{api.name} already has a version {instance.version}."}
-        ) from None
+        raise duplicate from None
     api_refresh_rollups(api=api)
     audit_record(
         actor=actor,
