@@ -129,7 +129,7 @@ def _spec_save_extraction(spec: SpecDocument, parsed: "speclib.ParsedSpec") -> N
             description=_text(op.description),
             tags=[_text(tag, 200) for tag in op.tags],
             deprecated=op.deprecated,
-            detail=_storable(op.detail),
+            detail=_storable(_ordered(op.detail)),
         )
         for position, op in enumerate(extraction.operations)
     )
@@ -158,6 +158,25 @@ def _text(value, limit: int | None = None) -> str:
 
 def _storable(value):
     return orjson.loads(orjson.dumps(value).replace(b"\\u0000", b"\\ufffd"))
+
+
+def _ordered(detail):
+    _keep_property_order(detail)
+    return detail
+
+
+def _keep_property_order(node) -> None:
+    """jsonb stores object keys sorted by length, so the document's order of schema
+    properties is kept beside them in `x-property-order` for the docs view."""
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict) and len(properties) > 1:
+            node["x-property-order"] = list(properties)
+        for child in node.values():
+            _keep_property_order(child)
+    elif isinstance(node, list):
+        for child in node:
+            _keep_property_order(child)
 
 
 def _as_dicts(items) -> list[dict]:

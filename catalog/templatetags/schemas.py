@@ -92,9 +92,19 @@ def type_label(schema: dict) -> str:
     return label
 
 
+def _in_document_order(schema: dict) -> dict:
+    """The schema's properties in the document's order (kept by the spec service)."""
+    properties = schema.get("properties") or {}
+    order = schema.get("x-property-order") or []
+    if not isinstance(properties, dict) or not isinstance(order, list):
+        return {}
+    known = {name: properties[name] for name in order if name in properties}
+    return known | {name: value for name, value in properties.items() if name not in known}
+
+
 def _merged(schema: dict) -> tuple[dict, list]:
     """Properties and required names, with those of `allOf` parts folded in."""
-    properties = dict(schema.get("properties") or {})
+    properties = _in_document_order(schema)
     required = list(schema.get("required") or [])
     for part in schema.get("allOf") or []:
         if isinstance(part, dict):

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from catalog.models import SpecDocument
-from catalog.services import spec_process, spec_store
+from catalog.services import spec_process, spec_store, version_attach_spec, version_create
 from catalog.services.audit import Actor
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +40,38 @@ def test_it_refuses_a_document_that_is_not_openapi():
     with pytest.raises(ValidationError, match="not an OpenAPI"):
         spec_store(content=b"name: just yaml\n", filename="x.yaml", actor=Actor.system())
     assert not SpecDocument.objects.exists()
+
+
+ORDERED_SPEC = b"""openapi: 3.0.3
+info: {title: Orders, version: 1.0.0}
+paths:
+  /orders:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                id: {type: string}
+                customer_reference: {type: string}
+                total: {type: number}
+      responses: {'201': {description: created}}
+"""
+
+
+def test_it_keeps_the_order_of_schema_properties(
+    django_capture_on_commit_callbacks, client, api, anonymous_read
+):
+    version = version_create(actor=Actor.system(), api=api, version="1.0.0", lifecycle="released")
+    with django_capture_on_commit_callbacks():
+        spec = version_attach_spec(
+            actor=Actor.system(), version=version, content=ORDERED_SPEC, filename="o.yaml"
+        )
+    spec_process(spec_id=spec.pk)
+
+    schema = spec.operations.get().detail["request_body"]["content"]["application/json"]
+    assert schema["x-property-order"] == ["id", "customer_reference", "total"]
+    page = client.get(f"/apis/{api.slug}/").content.decode()
+    names = re.findall(r'<code class="prop-name">([^<]+)</code>', page)
+    assert names == ["id", "customer_reference", "total"]
