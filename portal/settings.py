@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "accounts",
     "operations",
     "catalog",
+    "governance",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,20 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "operations.tasks.worker_heartbeat", "schedule": 30.0},
 }
+
+# --- Spec linting (the governance app). Lint tasks go to PORTAL_LINT_QUEUE: the default
+# queue unless a deployment runs dedicated lint workers (`celery worker -Q lint`).
+PORTAL_LINT_TIME_LIMIT = env_int("PORTAL_LINT_TIME_LIMIT", 300, minimum=10)
+PORTAL_LINT_QUEUE = env_str("PORTAL_LINT_QUEUE", "celery")
+PORTAL_LINT_SYNC_MAX_BYTES = env_int("PORTAL_LINT_SYNC_MAX_BYTES", 1024 * 1024)
+PORTAL_LINT_JOB_TTL = env_int("PORTAL_LINT_JOB_TTL", 3600, minimum=60)
+CELERY_TASK_ROUTES = {"governance.tasks.*": {"queue": PORTAL_LINT_QUEUE}}
+# A worker child that has grown past this (KiB) is replaced after its task: linting a
+# 20 MB spec takes memory that Python does not give back. 0 turns the limit off.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = (
+    env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1024 * 1024) or None
+)
+CELERY_BEAT_SCHEDULE["lint-sweep"] = {"task": "governance.tasks.lint_sweep", "schedule": 300.0}
 
 # --- Email (sunset and review notices use it later), through Django's MAILERS.
 _email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

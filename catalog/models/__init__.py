@@ -1,4 +1,4 @@
-from catalog.models.apis import Api, Audience, MetadataField
+from catalog.models.apis import Api, Audience, LintStatus, MetadataField
 from catalog.models.audit import AuditEvent
 from catalog.models.specs import Operation, SpecDocument
 from catalog.models.teams import Membership, Team
@@ -9,6 +9,7 @@ __all__ = [
     "Audience",
     "AuditEvent",
     "Lifecycle",
+    "LintStatus",
     "Membership",
     "MetadataField",
     "Operation",

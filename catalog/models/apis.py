@@ -13,6 +13,16 @@ class Audience(models.TextChoices):
     PUBLIC = "public", "Public"
 
 
+class LintStatus(models.TextChoices):
+    """The lint result of an API's latest version with a spec (kept by governance)."""
+
+    PENDING = "pending", "Being linted"
+    CLEAN = "clean", "No errors or warnings"
+    WARNINGS = "warnings", "Warnings"
+    ERRORS = "errors", "Errors"
+    FAILED = "failed", "Lint failed"
+
+
 class Api(models.Model):
     """An HTTP API in the catalog, owned by one team, with any number of versions."""
 
@@ -36,6 +46,9 @@ class Api(models.Model):
     next_sunset_on = models.DateField(null=True, blank=True)
     latest_version = models.CharField(max_length=100, blank=True)
     search_extra = models.TextField(blank=True, help_text="Tags and operation summaries.")
+    # The lint result of the newest version with a spec, kept by catalog.services.api_set_quality.
+    lint_status = models.CharField(max_length=10, choices=LintStatus.choices, blank=True)
+    lint_score = models.PositiveSmallIntegerField(null=True, blank=True, help_text="0 to 100.")
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("name", weight="A", config="english")

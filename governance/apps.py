@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class GovernanceConfig(AppConfig):
+    name = "governance"
+    verbose_name = "Governance"
+
+    def ready(self) -> None:
+        # The catalog announces parsed specs with a signal rather than calling governance:
+        # the catalog stays usable (and testable) without this app, and the dependency
+        # points one way only, from governance to catalog.
+        from catalog.signals import spec_ready
+        from governance.receivers import lint_when_spec_ready
+
+        spec_ready.connect(lint_when_spec_ready, dispatch_uid="governance-lint-on-spec-ready")
