@@ -83,6 +83,8 @@ def local_settings(**extra: str) -> None:
         "PORTAL_HTTPS": "false",
         "WHITENOISE_USE_FINDERS": "true",
         "DJANGO_SETTINGS_MODULE": "portal.settings",
+        # Mail is printed, not sent, on a developer's machine.
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
         **extra,
     }
     for name, value in defaults.items():

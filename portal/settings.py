@@ -196,6 +196,14 @@ PORTAL_LINT_QUEUE = env_str("PORTAL_LINT_QUEUE", "celery")
 PORTAL_LINT_SYNC_MAX_BYTES = env_int("PORTAL_LINT_SYNC_MAX_BYTES", 1024 * 1024)
 PORTAL_LINT_JOB_TTL = env_int("PORTAL_LINT_JOB_TTL", 3600, minimum=60)
 CELERY_TASK_ROUTES = {"governance.tasks.*": {"queue": PORTAL_LINT_QUEUE}}
+_lint_limits = {
+    "soft_time_limit": PORTAL_LINT_TIME_LIMIT,
+    "time_limit": PORTAL_LINT_TIME_LIMIT + 30,
+}
+CELERY_TASK_ANNOTATIONS = {
+    "governance.tasks.lint_execute": _lint_limits,
+    "governance.tasks.lint_job": _lint_limits,
+}
 # A worker child that has grown past this (KiB) is replaced after its task: linting a
 # 20 MB spec takes memory that Python does not give back. 0 turns the limit off.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = (
@@ -204,7 +212,7 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = (
 CELERY_BEAT_SCHEDULE["lint-sweep"] = {"task": "governance.tasks.lint_sweep", "schedule": 300.0}
 
 # --- Email (sunset and review notices use it later), through Django's MAILERS.
-_email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 _email_options = {}
 if _email_backend == "django.core.mail.backends.smtp.EmailBackend":
     _email_options = {
