@@ -45,7 +45,7 @@ migrations-check: sync
 check-deploy: sync
 	DJANGO_SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	PORTAL_HTTPS=true WHITENOISE_USE_FINDERS=false DJANGO_ALLOWED_HOSTS=portal.example.com \
-	CACHE_URL=redis://cache.invalid:6379/1 \
+	CACHE_URL=redis://cache.invalid:6379/1 EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend \
 	$(RUN) python -m portal.devstack manage check --deploy --fail-level WARNING
 
 clean:
