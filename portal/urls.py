@@ -8,6 +8,7 @@ from operations.views import healthz
 urlpatterns = [
     path("", include("catalog.urls")),
     path("accounts/", include("accounts.urls")),
+    path("governance/", include("governance.urls")),
     path("api/v1/", include("portal.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -105,6 +105,33 @@ class SpecPushQuery(serializers.Serializer):
     filename = serializers.CharField(default="", max_length=255, allow_blank=True)
 
 
+class SpecUploadMixin:
+    """Reads an OpenAPI document from a request: the raw body in one of SPEC_MEDIA_TYPES,
+    or a multipart field `file`, up to PORTAL_SPEC_MAX_BYTES. Shared by every endpoint
+    that takes a document (the spec push, the lint of a posted document)."""
+
+    parser_classes = [*raw_body_parsers(*SPEC_MEDIA_TYPES), MultiPartParser]
+
+    def max_body_bytes(self) -> int:
+        overhead = MULTIPART_OVERHEAD if self.request.content_type.startswith("multipart/") else 0
+        return settings.PORTAL_SPEC_MAX_BYTES + overhead
+
+    def uploaded_document(self, request, *, default_name: str) -> tuple[bytes, str]:
+        """The document's bytes and file name; 400 without one, 413 over the limit."""
+        if isinstance(request.data, bytes) and request.data:
+            return request.data, default_name
+        upload = request.FILES.get("file") if hasattr(request.data, "getlist") else None
+        if upload is None:
+            raise exceptions.ParseError(
+                "Send the document as the request body, or as a multipart field named file."
+            )
+        if upload.size > settings.PORTAL_SPEC_MAX_BYTES:
+            raise ContentTooLarge(
+                f"The document is over the limit of {settings.PORTAL_SPEC_MAX_BYTES:,} bytes."
+            )
+        return upload.read(), default_name or upload.name or ""
+
+
 @extend_schema(
     parameters=[API_SLUG, VERSION, SpecPushQuery],
     request={media_type: BINARY for media_type in SPEC_MEDIA_TYPES}
@@ -120,7 +147,7 @@ class SpecPushQuery(serializers.Serializer):
         200: OpenApiResponse(SpecDocumentSerializer, description="Already stored and parsed."),
     },
 )
-class SpecPushView(PortalApiMixin, generics.GenericAPIView):
+class SpecPushView(SpecUploadMixin, PortalApiMixin, generics.GenericAPIView):
     """Attaches an OpenAPI document to a version, as a CI pipeline does on each build.
 
     The body is the document itself, or a multipart field `file`. The document is
@@ -129,19 +156,16 @@ class SpecPushView(PortalApiMixin, generics.GenericAPIView):
     """
 
     throttle_scope = "ingest"
-    parser_classes = [*raw_body_parsers(*SPEC_MEDIA_TYPES), MultiPartParser]
     serializer_class = SpecDocumentSerializer
-
-    def max_body_bytes(self) -> int:
-        overhead = MULTIPART_OVERHEAD if self.request.content_type.startswith("multipart/") else 0
-        return settings.PORTAL_SPEC_MAX_BYTES + overhead
 
     def put(self, request, api_slug: str, version: str):
         api = get_object_or_404(Api.objects.select_related("team"), slug=api_slug)
         require_team_edit(request, api.team_id)
         query = SpecPushQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        content, filename = self._document(request, default_name=query.validated_data["filename"])
+        content, filename = self.uploaded_document(
+            request, default_name=query.validated_data["filename"]
+        )
         actor = principal_of(request).actor
         with transaction.atomic():  # a refused document leaves no new version behind
             target = Version.objects.filter(api=api, version=version).first()
@@ -159,17 +183,3 @@ class SpecPushView(PortalApiMixin, generics.GenericAPIView):
             status=status.HTTP_202_ACCEPTED if queued else status.HTTP_200_OK,
             headers={"Location": reverse("v1:spec-detail", args=[spec.sha256], request=request)},
         )
-
-    def _document(self, request, *, default_name: str) -> tuple[bytes, str]:
-        if isinstance(request.data, bytes) and request.data:
-            return request.data, default_name
-        upload = request.FILES.get("file") if hasattr(request.data, "getlist") else None
-        if upload is None:
-            raise exceptions.ParseError(
-                "Send the document as the request body, or as a multipart field named file."
-            )
-        if upload.size > settings.PORTAL_SPEC_MAX_BYTES:
-            raise ContentTooLarge(
-                f"The document is over the limit of {settings.PORTAL_SPEC_MAX_BYTES:,} bytes."
-            )
-        return upload.read(), default_name or upload.name or ""

@@ -12,6 +12,7 @@ import speclib
 from catalog.models import Api, Operation, SpecDocument, Version
 from catalog.services.apis import api_refresh_rollups
 from catalog.services.audit import Actor, audit_record
+from catalog.signals import spec_ready
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +78,19 @@ def version_attach_spec(
             before={"spec": previous},
             after={"spec": spec.pk, "sha256": spec.sha256},
         )
+        if spec.status == SpecDocument.Status.READY:  # parsed before: no spec_process will run
+            _announce_ready(spec)
     return spec
+
+
+def _announce_ready(spec: SpecDocument) -> None:
+    """Tells other apps (governance lints it) that a document's versions may be read.
+
+    send_robust: a receiver's bug is logged, it must not undo the catalog's own work.
+    """
+    for receiver, result in spec_ready.send_robust(sender=SpecDocument, spec=spec):
+        if isinstance(result, Exception):
+            logger.error("spec_ready receiver %s failed: %r", receiver, result)
 
 
 def spec_process(*, spec_id: int) -> None:
@@ -147,6 +160,7 @@ def _spec_save_extraction(spec: SpecDocument, parsed: "speclib.ParsedSpec") -> N
     spec.save()
     for api in Api.objects.filter(versions__spec=spec).distinct():
         api_refresh_rollups(api=api)
+    _announce_ready(spec)
 
 
 # PostgreSQL text and jsonb cannot hold NUL characters, which a document may contain in any

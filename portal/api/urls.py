@@ -5,11 +5,14 @@ from rest_framework.routers import DefaultRouter
 from accounts.api.urls import register as register_accounts
 from catalog.api.urls import register as register_catalog
 from catalog.api.urls import urlpatterns as catalog_urlpatterns
+from governance.api.urls import register as register_governance
+from governance.api.urls import urlpatterns as governance_urlpatterns
 
 app_name = "v1"
 
 router = DefaultRouter(trailing_slash=True)
 register_catalog(router)
 register_accounts(router)
+register_governance(router)
 
-urlpatterns = [*catalog_urlpatterns, *router.urls]
+urlpatterns = [*catalog_urlpatterns, *governance_urlpatterns, *router.urls]

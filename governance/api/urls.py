@@ -1,0 +1,26 @@
+"""The governance part of /api/v1/: viewsets on the shared router, and the lint routes."""
+
+from django.urls import path, re_path
+
+from catalog.api.views import VERSION_IN_PATH
+from governance.api.lint import LintJobView, LintView, VersionLintView
+from governance.api.views import AssignmentViewSet, RelintBatchViewSet, RulesetViewSet
+
+
+def register(router) -> None:
+    """Adds this app's viewsets to the API router."""
+    router.register("rulesets", RulesetViewSet, basename="ruleset")
+    router.register("ruleset-assignments", AssignmentViewSet, basename="ruleset-assignment")
+    router.register("relint-batches", RelintBatchViewSet, basename="relint-batch")
+
+
+# Without a trailing slash, as the spec routes they sit beside.
+urlpatterns = [
+    re_path(
+        rf"^apis/(?P<api_slug>[^/.]+)/versions/(?P<version>{VERSION_IN_PATH})/lint$",
+        VersionLintView.as_view(),
+        name="version-lint",
+    ),
+    path("lint", LintView.as_view(), name="lint"),
+    path("lint/jobs/<uuid:pk>", LintJobView.as_view(), name="lint-job"),
+]

@@ -1,0 +1,158 @@
+"""Functions that read governance data for pages and the API. No writes here."""
+
+import difflib
+from collections.abc import Callable
+
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from catalog.models import Api, Team, Version
+from governance.models import (
+    LintFinding,
+    LintRun,
+    RelintBatch,
+    Ruleset,
+    RulesetAssignment,
+    RulesetRevision,
+)
+
+Resolver = Callable[[Api], RulesetRevision | None]
+
+
+def ruleset_resolver() -> Resolver:
+    """A function giving the ruleset revision that governs an API, None meaning the built-in
+    default. Precedence: the team's assignment, then the audience's, then the organisation
+    default. Reads the assignments once (two queries), so it suits loops over many APIs."""
+    assignments = list(RulesetAssignment.objects.all())
+    latest = {
+        revision.ruleset_id: revision
+        for revision in RulesetRevision.objects.filter(
+            ruleset_id__in={a.ruleset_id for a in assignments}
+        )
+        .select_related("ruleset")
+        .order_by("ruleset_id", "-number")
+        .distinct("ruleset_id")
+    }
+    by_team = {a.team_id: a.ruleset_id for a in assignments if a.scope == "team"}
+    by_audience = {a.audience: a.ruleset_id for a in assignments if a.scope == "audience"}
+    default = next((a.ruleset_id for a in assignments if a.scope == "organisation"), None)
+
+    def resolve(api: Api) -> RulesetRevision | None:
+        ruleset_id = by_team.get(api.team_id) or by_audience.get(api.audience) or default
+        return latest.get(ruleset_id)
+
+    return resolve
+
+
+def ruleset_for_api(api: Api) -> RulesetRevision | None:
+    """The revision that governs `api` (team > audience > organisation), or None for the
+    built-in `portal:recommended`."""
+    return ruleset_resolver()(api)
+
+
+def organisation_ruleset() -> RulesetRevision | None:
+    """The latest revision of the organisation default, or None for the built-in one."""
+    assignment = RulesetAssignment.objects.filter(scope="organisation").first()
+    return ruleset_latest_revision(assignment.ruleset) if assignment else None
+
+
+def ruleset_latest_revision(ruleset: Ruleset) -> RulesetRevision | None:
+    return ruleset.revisions.select_related("ruleset").order_by("-number").first()
+
+
+def rulesets_with_latest() -> QuerySet[Ruleset]:
+    """Rulesets with their latest revision number and how many scopes use them."""
+    latest = RulesetRevision.objects.filter(ruleset=OuterRef("pk")).order_by("-number")
+    return Ruleset.objects.annotate(
+        latest_number=Subquery(latest.values("number")[:1]),
+        latest_at=Subquery(latest.values("created_at")[:1]),
+        assignment_count=Count("assignments", distinct=True),
+    ).order_by("name")
+
+
+def rulesets_with_revisions() -> QuerySet[Ruleset]:
+    """As rulesets_with_latest, with every revision (newest first) and its author."""
+    revisions = RulesetRevision.objects.select_related("created_by").order_by("-number")
+    return rulesets_with_latest().prefetch_related(Prefetch("revisions", queryset=revisions))
+
+
+def revision_diff(old: RulesetRevision, new: RulesetRevision) -> list[str]:
+    """The unified diff of two revisions' texts, line by line."""
+    return list(
+        difflib.unified_diff(
+            old.source.splitlines(),
+            new.source.splitlines(),
+            fromfile=f"r{old.number}",
+            tofile=f"r{new.number}",
+            lineterm="",
+        )
+    )
+
+
+def spec_lint_run(spec_id: int | None) -> LintRun | None:
+    """The run to show for a document: its newest finished run, else its newest run (queued
+    or running). During a re-lint the previous result stays visible until the new one is in."""
+    if spec_id is None:
+        return None
+    runs = LintRun.objects.filter(spec_id=spec_id).select_related("revision__ruleset")
+    finished = runs.filter(status__in=[LintRun.Status.DONE, LintRun.Status.FAILED])
+    return finished.order_by("-created_at", "-id").first() or runs.order_by("-created_at").first()
+
+
+def version_lint_run(version: Version) -> LintRun | None:
+    return spec_lint_run(version.spec_id)
+
+
+def lint_findings(run: LintRun) -> QuerySet[LintFinding]:
+    """A run's findings, worst first, then in document order."""
+    return LintFinding.objects.filter(run=run).order_by(
+        "severity", "start_line", "start_character", "code", "id"
+    )
+
+
+def lint_finding_counts(run: LintRun) -> dict:
+    """Findings per (severity, code), for grouping findings by severity and rule."""
+    rows = (
+        LintFinding.objects.filter(run=run)
+        .values("severity", "code")
+        .annotate(count=Count("id"), new=Count("id", filter=Q(is_new=True)))
+        .order_by("severity", "-count", "code")
+    )
+    return {"rules": list(rows)}
+
+
+def api_latest_linted_version(api: Api) -> Version | None:
+    """The newest version (by semantic version) that has a spec: the one an API is judged by."""
+    return (
+        Version.objects.filter(api=api, spec__isnull=False)
+        .order_by("-major", "-minor", "-patch", "prerelease")
+        .first()
+    )
+
+
+def team_lint_score(team: Team) -> float | None:
+    """The mean score of the team's APIs that have one (each API's is its latest version's)."""
+    return Api.objects.filter(team=team, lint_score__isnull=False).aggregate(
+        score=Avg("lint_score")
+    )["score"]
+
+
+def team_scorecard(team: Team) -> list[dict]:
+    """Each version with a spec of the team's APIs, oldest first per API, with the score of
+    its document's newest finished run: the trend of the team's scorecard page."""
+    latest = LintRun.objects.filter(spec_id=OuterRef("spec_id"), status=LintRun.Status.DONE)
+    latest = latest.order_by("-created_at", "-id")
+    rows = (
+        Version.objects.filter(api__team=team, spec__isnull=False)
+        .annotate(
+            score=Subquery(latest.values("score")[:1]),
+            errors=Subquery(latest.values("errors")[:1]),
+            warnings=Subquery(latest.values("warnings")[:1]),
+        )
+        .order_by("api__name", "major", "minor", "patch", "created_at")
+        .values("api__slug", "api__name", "version", "created_at", "score", "errors", "warnings")
+    )
+    return list(rows)
+
+
+def relint_batches() -> QuerySet[RelintBatch]:
+    return RelintBatch.objects.select_related("ruleset", "created_by")
