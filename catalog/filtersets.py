@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, Q
 from django.utils import timezone
 
-from catalog.models import Api, Audience, Lifecycle, SpecDocument, Team, Version
+from catalog.models import Api, Audience, Lifecycle, LintStatus, SpecDocument, Team, Version
 
 
 class _AnyValueField(forms.MultipleChoiceField):
@@ -40,6 +40,11 @@ def search_query(text: str) -> SearchQuery | None:
     return SearchQuery(raw, search_type="raw", config="english")
 
 
+# The lint status facet's values: LintStatus, and "unlinted" for APIs without a result
+# (no version with a spec yet), stored as "".
+LINT_STATUS_CHOICES = [*LintStatus.choices, ("unlinted", "Not linted")]
+
+
 class ApiFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="Search")
     team = django_filters.ModelMultipleChoiceFilter(
@@ -53,14 +58,38 @@ class ApiFilterSet(django_filters.FilterSet):
     sunset_within = django_filters.NumberFilter(
         method="filter_sunset_within", label="Sunsets within (days)", min_value=0, max_value=3650
     )
+    lint_status = django_filters.MultipleChoiceFilter(
+        choices=LINT_STATUS_CHOICES, method="filter_lint_status", label="Lint status"
+    )
+    lint_score_min = django_filters.NumberFilter(
+        field_name="lint_score",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=100,
+        label="Score at least",
+    )
     sort = django_filters.OrderingFilter(
-        fields=(("name", "name"), ("updated_at", "updated"), ("next_sunset_on", "sunset")),
+        fields=(
+            ("name", "name"),
+            ("updated_at", "updated"),
+            ("next_sunset_on", "sunset"),
+            ("lint_score", "score"),
+        ),
         label="Sort",
     )
 
     class Meta:
         model = Api
-        fields = ["q", "team", "audience", "lifecycle", "tag", "sunset_within"]
+        fields = [
+            "q",
+            "team",
+            "audience",
+            "lifecycle",
+            "tag",
+            "sunset_within",
+            "lint_status",
+            "lint_score_min",
+        ]
 
     def filter_q(self, queryset, name, value):
         query = search_query(value)
@@ -75,6 +104,10 @@ class ApiFilterSet(django_filters.FilterSet):
 
     def filter_lifecycle(self, queryset, name, value):
         return queryset.filter(lifecycles__overlap=list(value)) if value else queryset
+
+    def filter_lint_status(self, queryset, name, value):
+        statuses = ["" if status == "unlinted" else status for status in value]
+        return queryset.filter(lint_status__in=statuses) if statuses else queryset
 
     def filter_tag(self, queryset, name, value):
         return queryset.filter(tags__contains=[tag.lower() for tag in value]) if value else queryset

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from catalog.filtersets import ApiFilterSet
+from catalog.filtersets import LINT_STATUS_CHOICES, ApiFilterSet
 from catalog.models import (
     Api,
     Audience,
@@ -65,6 +65,8 @@ def api_facets(data) -> dict:
         }
     )
     lifecycles = dict(_unnest_counts(filtered_without("lifecycle"), "lifecycles", limit=10))
+    lint = dict(filtered_without("lint_status").values_list("lint_status").annotate(Count("id")))
+    lint["unlinted"] = lint.pop("", 0)
     return {
         "team": [(row["team__slug"], row["team__name"], row["count"]) for row in teams],
         "audience": [(value, label, audiences.get(value, 0)) for value, label in Audience.choices],
@@ -77,6 +79,7 @@ def api_facets(data) -> dict:
         "sunset_within": [
             (str(days), f"{days} days", sunset[f"d{days}"]) for days in SUNSET_BUCKETS
         ],
+        "lint_status": [(value, label, lint.get(value, 0)) for value, label in LINT_STATUS_CHOICES],
     }
 
 

@@ -78,8 +78,16 @@ class ApiSummarySerializer(serializers.ModelSerializer):
             "latest_version",
             "next_sunset_on",
             "updated_at",
+            "lint_status",
+            "lint_score",
         ]
-        read_only_fields = ["latest_version", "next_sunset_on", "updated_at"]
+        read_only_fields = [
+            "latest_version",
+            "next_sunset_on",
+            "updated_at",
+            "lint_status",
+            "lint_score",
+        ]
 
     def get_web_url(self, api: Api) -> str:
         return _web_url(self, api)
