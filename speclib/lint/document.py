@@ -1,0 +1,389 @@
+"""The documents being linted: the root, the files its ``$ref``s reach, and the resolved view.
+
+Resolution follows Spectral: a ``resolved`` rule sees the document with every ``$ref`` replaced
+by its target (siblings of ``$ref`` dropped), and a finding on a resolved path is reported where
+the referenced object is *defined*. The resolved view is built once, sharing every unchanged
+subtree with the raw data and every target between its references; a reference that would
+close a cycle is kept as the ``$ref`` object itself.
+
+Relative file references are read from ``base_dir`` only (never above it); URLs are fetched
+only from hosts named in ``allow_hosts``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..errors import SpecError
+from ..loading import load_document
+from ..refs import pointer_tokens
+from .types import JsonPath
+
+__all__ = ["Document", "Inventory", "detect_formats"]
+
+_MAX_HOPS = 64
+_OAS3_MINOR = re.compile(r"3\.([012])(?:\.[0-9]*)?\Z")
+
+
+@dataclass
+class Document:
+    """One parsed source: its text (for positions), data and syntax."""
+
+    source: str
+    text: bytes
+    data: Any
+    syntax: str  # "json" or "yaml"
+    positions: Any = field(default=None, repr=False)  # filled lazily by positions.py
+
+
+@dataclass(frozen=True)
+class RefProblem:
+    """A ``$ref`` that does not resolve, at ``path`` of ``document``."""
+
+    document: Document
+    path: JsonPath
+    message: str
+
+
+def detect_formats(data: Any) -> frozenset[str]:
+    """Spectral's format detection (spectral-formats) for OpenAPI documents."""
+    if not isinstance(data, dict):
+        return frozenset()
+    formats: set[str] = set()
+    if "swagger" in data and _leading_int(data["swagger"]) == 2:
+        formats.add("oas2")
+    if "openapi" in data:
+        version = _js_string(data["openapi"])
+        if _leading_int(data["openapi"]) == 3:
+            formats.add("oas3")
+        minor = _OAS3_MINOR.match(version)
+        if minor is not None:
+            formats.add(f"oas3.{minor.group(1)}")
+    return frozenset(formats)
+
+
+def _js_string(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _leading_int(value: Any) -> int | None:
+    """``parseInt(String(value))``."""
+    text = _js_string(value).strip()
+    digits = ""
+    for index, char in enumerate(text):
+        if char.isdigit() or (index == 0 and char in "+-"):
+            digits += char
+        else:
+            break
+    try:
+        return int(digits)
+    except ValueError:
+        return None
+
+
+class Inventory:
+    """The root document and everything reachable through its references."""
+
+    def __init__(
+        self,
+        root: Document,
+        *,
+        base_dir: Path | None = None,
+        allow_hosts: frozenset[str] = frozenset(),
+        max_bytes: int = 25 * 1024 * 1024,
+    ) -> None:
+        self.root = root
+        self.base_dir = base_dir.resolve() if base_dir is not None else None
+        self.allow_hosts = allow_hosts
+        self.max_bytes = max_bytes
+        self.documents: dict[str, Document] = {root.source: root}
+        self.failures: dict[str, str] = {}  # source -> why it could not be read
+        self._resolved: Any = _UNBUILT
+        self._circular: set[str] = set()
+
+    # -- references -------------------------------------------------------------------------
+
+    def _split(self, document: Document, ref: str) -> tuple[str | None, str]:
+        """(source of the target document or None when local, fragment)."""
+        location, _, fragment = ref.partition("#")
+        if location == "":
+            return None, "#" + fragment
+        if urlsplit(location).scheme in ("http", "https"):
+            return location, "#" + fragment
+        if urlsplit(document.source).scheme in ("http", "https"):
+            return _url_join(document.source, location), "#" + fragment
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(document.source), location))
+        return joined, "#" + fragment
+
+    def _document(self, source: str) -> Document | None:
+        if source in self.documents:
+            return self.documents[source]
+        if source in self.failures:
+            return None
+        try:
+            text = self._read(source)
+            loaded = load_document(text, max_bytes=self.max_bytes)
+        except (OSError, SpecError, ValueError) as exc:
+            self.failures[source] = str(exc)
+            return None
+        document = Document(source, text, loaded.data, loaded.syntax)
+        self.documents[source] = document
+        return document
+
+    def _read(self, source: str) -> bytes:
+        if urlsplit(source).scheme in ("http", "https"):
+            host = urlsplit(source).hostname or ""
+            if host not in self.allow_hosts:
+                raise ValueError(f"remote reference to {source} not fetched (host not allowed)")
+            return _fetch(source, self.max_bytes)
+        if self.base_dir is None:
+            raise ValueError(f"file reference to {source} not followed (no base directory)")
+        root_dir = posixpath.dirname(self.root.source)
+        relative = posixpath.relpath(source, root_dir or ".")
+        path = (self.base_dir / unquote(relative)).resolve()
+        if not path.is_relative_to(self.base_dir):
+            raise ValueError(f"file reference {source} leaves the document's folder")
+        if not path.is_file():
+            raise FileNotFoundError(f"ENOENT: no such file or directory, open '{source}'")
+        return path.read_bytes()
+
+    def target(self, document: Document, ref: str) -> tuple[Document, Any, JsonPath] | None:
+        """The value one ``$ref`` points at (no chain following): (document, value, path)."""
+        source, fragment = self._split(document, ref)
+        target_doc = document if source is None else self._document(source)
+        if target_doc is None:
+            return None
+        tokens = pointer_tokens(fragment)
+        if tokens is None:
+            return None
+        node: Any = target_doc.data
+        path: list[str | int] = []
+        for token in tokens:
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+                path.append(token)
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+                path.append(int(token))
+            else:
+                return None
+        return target_doc, node, tuple(path)
+
+    def follow(self, document: Document, node: Any) -> tuple[Document, Any, JsonPath] | None:
+        """Follow a chain of references from ``node`` to a non-reference (None if it breaks)."""
+        seen: set[tuple[str, str]] = set()
+        found: tuple[Document, Any, JsonPath] | None = None
+        while type(node) is dict and type(ref := node.get("$ref")) is str:
+            marker = (document.source, ref)
+            if marker in seen or len(seen) > _MAX_HOPS:
+                self._circular.add(ref)
+                return None
+            seen.add(marker)
+            found = self.target(document, ref)
+            if found is None:
+                return None
+            document, node, _ = found
+        return found
+
+    # The Resolver protocol that rule functions see.
+    def resolve_ref(self, ref: str, *, base: JsonPath = ()) -> tuple[Any, JsonPath] | None:
+        found = self.follow(self.root, {"$ref": ref})
+        return None if found is None else (found[1], found[2])
+
+    def is_circular(self, ref: str) -> bool:
+        self.resolved  # noqa: B018 - building the view records the circular references
+        return ref in self._circular
+
+    # -- the resolved view ------------------------------------------------------------------
+
+    @property
+    def resolved(self) -> Any:
+        if self._resolved is _UNBUILT:
+            self._resolved = _ResolvedBuilder(self).build(self.root)
+        return self._resolved
+
+    # -- mapping paths back to sources -------------------------------------------------------
+
+    def locate(self, path: JsonPath, *, resolved: bool) -> tuple[Document, JsonPath, JsonPath]:
+        """Where a finding's path is defined: (document, closest existing path, full path).
+
+        For resolved rules, every ``$ref`` met along the path is followed into its target, so
+        the result names the place of the definition (Spectral's findAssociatedItemForPath).
+        The third item is the path with its missing tail kept (for ``{{property}}``).
+        """
+        document, node = self.root, self.root.data
+        mapped: list[str | int] = []
+        for index, segment in enumerate(path):
+            if resolved:
+                document, node, mapped = self._through_ref(document, node, mapped)
+            child, key = _child(node, segment)
+            if key is None:
+                return document, tuple(mapped), (*mapped, *path[index:])
+            mapped.append(key)
+            node = child
+        if resolved:
+            document, node, mapped = self._through_ref(document, node, mapped)
+        return document, tuple(mapped), tuple(mapped)
+
+    def _through_ref(self, document: Document, node: Any, mapped: list) -> tuple:
+        if type(node) is dict and type(node.get("$ref")) is str:
+            found = self.follow(document, node)
+            if found is not None:
+                return found[0], found[1], list(found[2])
+        return document, node, mapped
+
+    def ref_problems(self) -> list[RefProblem]:
+        """Every ``$ref`` of every document read so far that does not resolve."""
+        problems: list[RefProblem] = []
+        for document in list(self.documents.values()):
+            for path, ref in _refs(document.data):
+                if self.follow(document, {"$ref": ref}) is None and ref not in self._circular:
+                    problems.append(RefProblem(document, (*path, "$ref"), self._why(document, ref)))
+        return problems
+
+    def _why(self, document: Document, ref: str) -> str:
+        source, fragment = self._split(document, ref)
+        if source is not None and source in self.failures:
+            return self.failures[source]
+        return f"'{fragment if source is None else ref}' does not exist"
+
+
+_UNBUILT: Any = object()
+
+
+def _child(node: Any, segment: str | int) -> tuple[Any, str | int | None]:
+    if type(node) is dict:
+        key = segment if type(segment) is str else str(segment)
+        return (node[key], key) if key in node else (None, None)
+    if type(node) is list:
+        text = str(segment)
+        if text.isdigit() and int(text) < len(node):
+            return node[int(text)], int(text)
+    return None, None
+
+
+def _refs(data: Any) -> list[tuple[JsonPath, str]]:
+    found: list[tuple[JsonPath, str]] = []
+    stack: list[tuple[Any, JsonPath]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if type(node) is dict:
+            ref = node.get("$ref")
+            if type(ref) is str:
+                found.append((path, ref))
+            stack.extend(
+                (value, (*path, key))
+                for key, value in node.items()
+                if type(value) is dict or type(value) is list
+            )
+        elif type(node) is list:
+            stack.extend(
+                (value, (*path, index))
+                for index, value in enumerate(node)
+                if type(value) is dict or type(value) is list
+            )
+    return found
+
+
+def _url_join(base: str, location: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(base, location)
+
+
+def _fetch(url: str, max_bytes: int) -> bytes:  # pragma: no cover - never reached in tests
+    from urllib.request import urlopen
+
+    with urlopen(url, timeout=10) as response:  # noqa: S310 - host checked against the allow-list
+        body = response.read(max_bytes + 1)
+    if len(body) > max_bytes:
+        raise ValueError(f"{url} is larger than {max_bytes:,} bytes")
+    return body
+
+
+class _Frame:
+    __slots__ = ("changed", "document", "index", "items", "node", "out")
+
+    def __init__(self, document: Document, node: Any) -> None:
+        self.document = document
+        self.node = node
+        self.items = list(node.items()) if type(node) is dict else list(enumerate(node))
+        self.index = 0
+        self.out: Any = {} if type(node) is dict else []
+        self.changed = False
+
+    def put(self, value: Any) -> None:
+        key, raw = self.items[self.index]
+        if type(self.out) is dict:
+            self.out[key] = value
+        else:
+            self.out.append(value)
+        if value is not raw:
+            self.changed = True
+        self.index += 1
+
+    def result(self) -> Any:
+        return self.out if self.changed else self.node
+
+
+class _ResolvedBuilder:
+    """Builds the resolved view iteratively (documents can be deeper than Python's stack)."""
+
+    def __init__(self, inventory: Inventory) -> None:
+        self.inventory = inventory
+        self.memo: dict[int, Any] = {}
+        self.active: set[int] = set()
+        self.pending: list[_Frame] = []
+
+    def build(self, root: Document) -> Any:
+        value = self.enter(root, root.data)
+        if value is not _PENDING:
+            return value
+        while True:
+            frame = self.pending[-1]
+            if frame.index < len(frame.items):
+                value = self.enter(frame.document, frame.items[frame.index][1])
+                if value is not _PENDING:
+                    frame.put(value)
+                continue
+            self.pending.pop()
+            self.active.discard(id(frame.node))
+            result = frame.result()
+            self.memo[id(frame.node)] = result
+            if not self.pending:
+                return result
+            self.pending[-1].put(result)
+
+    def enter(self, document: Document, node: Any) -> Any:
+        """The resolved value of ``node`` if known now, else _PENDING (a frame was pushed)."""
+        if type(node) is dict and type(ref := node.get("$ref")) is str:
+            found = self.inventory.follow(document, node)
+            if found is None:
+                return node
+            document, target, _ = found
+            if id(target) in self.active:
+                self.inventory._circular.add(ref)
+                return node
+            node = target
+        if type(node) is not dict and type(node) is not list:
+            return node
+        known = self.memo.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in self.active:
+            return node
+        self.active.add(id(node))
+        self.pending.append(_Frame(document, node))
+        return _PENDING
+
+
+_PENDING: Any = object()

@@ -1,0 +1,408 @@
+"""Filter expressions of Spectral's JSONPath (``[?(@.type == 'array')]``), without JavaScript.
+
+An expression is parsed into a small tree, checked, and compiled into a Python function of
+the candidate node (``@``), its key (``@property``), its parent and the parent's key, the
+path and the root. Only the JavaScript that rulesets actually write is understood: member
+access, comparisons, ``!``/``&&``/``||``, ``typeof``, ``void 0``, regular expression literals
+and a few methods (``match``, ``test``, ``includes``, ``startsWith``...). Anything else is a
+``FilterError``, reported as a bad ruleset rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Filter", "FilterError", "compile_filter"]
+
+
+class FilterError(ValueError):
+    """An expression outside the supported JavaScript subset."""
+
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)
+    | (?P<str>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+    | (?P<var>@[A-Za-z]*|\$(?![\w$]))
+    | (?P<name>[A-Za-z_$][\w$]*)
+    | (?P<op>===|!==|==|!=|<=|>=|=~|&&|\|\||[<>!().\[\],+\-/])
+    )""",
+    re.VERBOSE,
+)
+_REGEX_LITERAL = re.compile(r"/((?:[^/\\\[\n]|\\.|\[(?:[^\]\\\n]|\\.)*\])+)/([a-z]*)")
+_VARIABLES = {
+    "@": "v",
+    "@property": "k",
+    "@parent": "p",
+    "@parentProperty": "pk",
+    "@path": "_path_text(path)",
+    "@root": "root",
+    "$": "root",
+}
+_METHODS = frozenset(
+    {"match", "test", "includes", "startsWith", "endsWith", "indexOf", "toLowerCase",
+     "toUpperCase", "trim"}
+)  # fmt: skip
+_COMPARISONS = {"===": 1, "!==": 1, "==": 1, "!=": 1, "<": 2, "<=": 2, ">": 2, ">=": 2, "=~": 1}
+
+
+# The expression tree: tuples keep it small and hashable.
+# ("lit", value) ("var", code) ("get", obj, name_node) ("call", obj, method, args)
+# ("not", x) ("typeof", x) ("and", a, b) ("or", a, b) ("cmp", op, a, b) ("regex", source, flags)
+# ("global", "Array.isArray", args) ("neg", x) ("add", a, b) ("sub", a, b)
+Node = tuple
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.peeked: tuple[str, str] | None = None
+
+    def error(self, problem: str) -> FilterError:
+        return FilterError(f"{problem} in filter expression `{self.text}`")
+
+    def peek(self) -> tuple[str, str]:
+        if self.peeked is None:
+            self.peeked = self._next()
+        return self.peeked
+
+    def take(self) -> tuple[str, str]:
+        token = self.peek()
+        self.peeked = None
+        return token
+
+    def _next(self) -> tuple[str, str]:
+        text = self.text
+        while self.pos < len(text) and text[self.pos].isspace():
+            self.pos += 1
+        if self.pos >= len(text):
+            return ("end", "")
+        match = _TOKEN.match(text, self.pos)
+        if match is None:
+            raise self.error(f"unexpected character {text[self.pos]!r}")
+        self.pos = match.end()
+        kind = match.lastgroup or "op"
+        return (kind, match.group(kind))
+
+    def expect(self, op: str) -> None:
+        kind, value = self.take()
+        if value != op or kind not in ("op", "name"):
+            raise self.error(f"expected {op!r} but found {value or 'the end'!r}")
+
+    def parse(self) -> Node:
+        node = self.expression(0)
+        if self.peek()[0] != "end":
+            raise self.error(f"unexpected {self.peek()[1]!r}")
+        return node
+
+    def expression(self, min_level: int) -> Node:
+        left = self.unary()
+        while True:
+            kind, op = self.peek()
+            level = {"||": 1, "&&": 2, "+": 4, "-": 4}.get(op, 3 if op in _COMPARISONS else 0)
+            if kind != "op" or level == 0 or level <= min_level:
+                return left
+            self.take()
+            right = self.expression(level)
+            if op == "||":
+                left = ("or", left, right)
+            elif op == "&&":
+                left = ("and", left, right)
+            elif op in ("+", "-"):
+                left = ("add" if op == "+" else "sub", left, right)
+            else:
+                left = ("cmp", op, left, right)
+
+    def unary(self) -> Node:
+        kind, value = self.peek()
+        if kind == "op" and value == "!":
+            self.take()
+            return ("not", self.unary())
+        if kind == "op" and value == "-":
+            self.take()
+            return ("neg", self.unary())
+        if kind == "name" and value == "typeof":
+            self.take()
+            return ("typeof", self.unary())
+        if kind == "name" and value == "void":
+            self.take()
+            self.unary()
+            return ("lit", _UNDEF)
+        return self.postfix(self.primary())
+
+    def primary(self) -> Node:
+        kind, value = self.peek()
+        if kind == "op" and value == "/":
+            return self.regex_literal()
+        self.take()
+        if kind == "num":
+            number = float(value)
+            return ("lit", int(number) if number.is_integer() and "." not in value else number)
+        if kind == "str":
+            return ("lit", _unquote(value))
+        if kind == "var":
+            if value not in _VARIABLES:
+                raise self.error(f"unknown variable {value}")
+            return ("var", _VARIABLES[value])
+        if kind == "name":
+            return self.name(value)
+        if kind == "op" and value == "(":
+            node = self.expression(0)
+            self.expect(")")
+            return node
+        raise self.error(f"unexpected {value or 'end of expression'!r}")
+
+    def name(self, value: str) -> Node:
+        constants = {"true": True, "false": False, "null": None, "undefined": _UNDEF}
+        if value in constants:
+            return ("lit", constants[value])
+        if value == "Array" and self.peek()[1] == ".":
+            self.take()
+            method = self.take()[1]
+            if method != "isArray":
+                raise self.error(f"unsupported function Array.{method}")
+            return ("global", "isArray", tuple(self.arguments()))
+        raise self.error(f"unsupported name {value!r}")
+
+    def regex_literal(self) -> Node:
+        # The tokenizer has consumed "/"; re-scan the literal from the slash itself.
+        start = self.text.rfind("/", 0, self.pos)
+        match = _REGEX_LITERAL.match(self.text, start)
+        if match is None:
+            raise self.error("unterminated regular expression")
+        self.peeked = None
+        self.pos = match.end()
+        return ("regex", match.group(1), match.group(2))
+
+    def postfix(self, node: Node) -> Node:
+        while True:
+            kind, value = self.peek()
+            if kind != "op" or value not in (".", "["):
+                return node
+            self.take()
+            if value == "[":
+                key = self.expression(0)
+                self.expect("]")
+                node = ("get", node, key)
+                continue
+            kind, member = self.take()
+            if kind not in ("name", "var") or member.startswith("@"):
+                raise self.error(f"expected a property name after '.', found {member!r}")
+            if self.peek() == ("op", "("):
+                if member not in _METHODS:
+                    raise self.error(f"unsupported method .{member}()")
+                node = ("call", node, member, tuple(self.arguments()))
+            else:
+                node = ("get", node, ("lit", member))
+
+    def arguments(self) -> list[Node]:
+        self.expect("(")
+        args: list[Node] = []
+        if self.peek() == ("op", ")"):
+            self.take()
+            return args
+        while True:
+            args.append(self.expression(0))
+            kind, value = self.take()
+            if value == ")":
+                return args
+            if value != ",":
+                raise self.error(f"expected ',' or ')' but found {value!r}")
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    if "\\" not in body:
+        return body
+    escapes = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+    return re.sub(
+        r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
+        lambda m: chr(int(m[1][1:], 16)) if len(m[1]) > 1 else escapes.get(m[1], m[1]),
+        body,
+    )
+
+
+class _UndefinedLiteral:
+    def __repr__(self) -> str:
+        return "UNDEF"
+
+
+_UNDEF: Any = _UndefinedLiteral()  # replaced by the runtime's UNDEFINED when compiled
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A compiled filter: ``test(v, k, p, pk, path, root)`` and the cheap pre-checks it implies.
+
+    ``keys``: when not None, the node can only pass if it is a mapping holding one of these keys.
+    ``properties``: when not None, the node's own key must be one of these.
+    """
+
+    text: str
+    test: Any
+    keys: frozenset[str] | None
+    properties: frozenset[str] | None
+    uses_path: bool
+
+
+def compile_filter(text: str) -> Filter:
+    """Parse, check and compile one filter expression (the text inside ``[?( )]``)."""
+    tree = _Parser(text).parse()
+    from .runtime import NAMESPACE  # the helpers the generated code calls
+
+    emitter = _Emitter()
+    code = emitter.boolean(tree)
+    source = f"lambda v, k, p, pk, path, root: {code}"
+    try:
+        function = eval(  # noqa: S307 - our own generated code over a closed vocabulary
+            compile(source, "<jsonpath-filter>", "eval"), {**NAMESPACE, **emitter.constants}
+        )
+    except SyntaxError as exc:  # pragma: no cover - the emitter only writes valid Python
+        raise FilterError(f"cannot compile filter expression `{text}`: {exc}") from None
+    return Filter(
+        text=text,
+        test=NAMESPACE["_guarded"](function),
+        keys=_required_keys(tree),
+        properties=_required_properties(tree),
+        uses_path="_path_text(path)" in code,
+    )
+
+
+class _Emitter:
+    """Writes Python for a tree; ``value`` keeps JavaScript's values, ``boolean`` only truth."""
+
+    def __init__(self) -> None:
+        self.temps = 0
+        self.constants: dict[str, Any] = {}
+
+    def boolean(self, node: Node) -> str:
+        kind = node[0]
+        if kind == "and":
+            return f"({self.boolean(node[1])} and {self.boolean(node[2])})"
+        if kind == "or":
+            return f"({self.boolean(node[1])} or {self.boolean(node[2])})"
+        if kind == "not":
+            return f"(not {self.boolean(node[1])})"
+        if kind == "cmp":
+            return self.compare(node)
+        return f"_truthy({self.value(node)})"
+
+    def value(self, node: Node) -> str:
+        kind = node[0]
+        if kind == "lit":
+            return "UNDEF" if node[1] is _UNDEF else repr(node[1])
+        if kind == "var":
+            return node[1]
+        if kind == "get":
+            key = node[2]
+            if (
+                node[1] == ("var", "v")
+                and key[0] == "lit"
+                and isinstance(key[1], str)
+                and key[1] not in ("length", "constructor")
+            ):  # the hot case, inlined: a member of the current node
+                return f"(v.get({key[1]!r}, UNDEF) if type(v) is dict else _get(v, {key[1]!r}))"
+            return f"_get({self.value(node[1])}, {self.value(key)})"
+        if kind == "call":
+            args = "".join(f", {self.value(arg)}" for arg in node[3])
+            return f"_call_{node[2]}({self.value(node[1])}{args})"
+        if kind == "regex":
+            return self.regex(node[1], node[2])
+        if kind in ("and", "or"):
+            self.temps += 1
+            temp = f"_t{self.temps}"
+            left, right = self.value(node[1]), self.value(node[2])
+            if kind == "and":
+                return f"({right} if _truthy({temp} := {left}) else {temp})"
+            return f"({temp} if _truthy({temp} := {left}) else {right})"
+        if kind in ("not", "cmp"):
+            return self.boolean(node)
+        if kind == "typeof":
+            return f"_typeof({self.value(node[1])})"
+        if kind == "neg":
+            return f"_neg({self.value(node[1])})"
+        if kind in ("add", "sub"):
+            return f"_{kind}({self.value(node[1])}, {self.value(node[2])})"
+        if kind == "global":
+            return f"_is_array({', '.join(self.value(arg) for arg in node[2])})"
+        raise FilterError(f"unsupported expression {kind}")  # pragma: no cover
+
+    def regex(self, source: str, flags: str) -> str:
+        from ..functions.jsregex import RegexError, compile_js
+
+        try:
+            compiled = compile_js(source, flags)
+        except RegexError as exc:
+            raise FilterError(str(exc)) from None
+        name = f"_re{len(self.constants)}"
+        self.constants[name] = compiled
+        return name
+
+    def compare(self, node: Node) -> str:
+        _, op, left, right = node
+        names = {"===": "_strict_eq", "==": "_loose_eq", "<": "_lt", "<=": "_le", ">": "_gt",
+                 ">=": "_ge", "=~": "_regex_match"}  # fmt: skip
+        positive = {"!==": "===", "!=": "=="}.get(op, op)
+        if positive in ("===", "==") and right[0] == "lit" and isinstance(right[1], str):
+            self.temps += 1
+            temp = f"_t{self.temps}"
+            fallback = "False" if positive == "===" else f"_loose_eq({temp}, {right[1]!r})"
+            value = self.value(left)
+            call = f"({temp} == {right[1]!r} if type({temp} := {value}) is str else {fallback})"
+            return f"(not {call})" if positive != op else call
+        call = f"{names[positive]}({self.value(left)}, {self.value(right)})"
+        return f"(not {call})" if positive != op else call
+
+
+def _member_of_current(node: Node) -> str | None:
+    """The first key of a chain that starts at ``@`` (``@.a.b`` gives "a"), or None."""
+    while node[0] in ("get", "call"):
+        target = node[1]
+        if target == ("var", "v"):
+            if node[0] == "get" and node[2][0] == "lit" and isinstance(node[2][1], str):
+                return node[2][1] if node[2][1] != "length" else None
+            return None
+        node = target
+    return None
+
+
+def _required_keys(node: Node) -> frozenset[str] | None:
+    """Keys of which the current node must hold one for the expression to be true."""
+    kind = node[0]
+    if kind == "and":
+        return _required_keys(node[1]) or _required_keys(node[2])
+    if kind == "or":
+        left, right = _required_keys(node[1]), _required_keys(node[2])
+        return left | right if left is not None and right is not None else None
+    if kind in ("get", "call"):
+        member = _member_of_current(node)
+        return frozenset({member}) if member is not None else None
+    if kind == "cmp":
+        op, left, right = node[1], node[2], node[3]
+        member = _member_of_current(left) or _member_of_current(right)
+        other = right if _member_of_current(left) else left
+        if member is None or other[0] != "lit":
+            return None
+        if op in ("===", "==") and other[1] is not _UNDEF and other[1] is not None:
+            return frozenset({member})
+        if op in ("!==", "!=") and other[1] is _UNDEF:
+            return frozenset({member})
+    return None
+
+
+def _required_properties(node: Node) -> frozenset[str] | None:
+    """Values of ``@property`` outside of which the expression cannot be true."""
+    kind = node[0]
+    if kind == "and":
+        return _required_properties(node[1]) or _required_properties(node[2])
+    if kind == "or":
+        left, right = _required_properties(node[1]), _required_properties(node[2])
+        return left | right if left is not None and right is not None else None
+    if kind == "cmp" and node[1] in ("===", "=="):
+        for mine, other in ((node[2], node[3]), (node[3], node[2])):
+            if mine == ("var", "k") and other[0] == "lit" and isinstance(other[1], str):
+                return frozenset({other[1]})
+    return None
