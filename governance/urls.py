@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from governance import views
 
 app_name = "governance"
 
-urlpatterns = []
+urlpatterns = [
+    path("rulesets/", views.ruleset_list, name="ruleset-list"),
+    path("rulesets/new/", views.ruleset_create, name="ruleset-create"),
+    path("rulesets/<slug:slug>/", views.ruleset_detail, name="ruleset-detail"),
+    path("rulesets/<slug:slug>/revise/", views.ruleset_revise, name="ruleset-revise"),
+    path("assignments/", views.assignment_set, name="assignment-set"),
+]

@@ -16,6 +16,7 @@ from governance.services.relint import relint_after_ruleset_change
 
 # Rulesets are style guides, not data: this is generous, and bounds what a save parses.
 RULESET_MAX_BYTES = 512 * 1024
+RESERVED_SLUGS = frozenset({"new"})  # a page's path beside /governance/rulesets/<slug>/
 
 
 def ruleset_validate(source: str) -> None:
@@ -53,6 +54,8 @@ def ruleset_create(
         name=name, slug=slug or slugify(name)[:120], description=description, created_by=actor.user
     )
     ruleset.full_clean()
+    if ruleset.slug in RESERVED_SLUGS:
+        raise ValidationError({"slug": f"{ruleset.slug!r} is reserved; choose another."})
     ruleset.save()
     revision = _revision_add(ruleset, actor=actor, source=source, note=note or "First revision.")
     audit_record(actor=actor, action="ruleset.create", target=ruleset, after=_summary(revision))

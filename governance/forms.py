@@ -1,0 +1,81 @@
+"""Forms of the governance pages. They check shapes; the services check rulesets."""
+
+from django import forms
+
+from catalog.models import Audience, Team
+from governance.models import Ruleset
+from governance.services.rulesets import RULESET_MAX_BYTES
+
+SOURCE_WIDGET = forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "code"})
+
+
+class RulesetSourceForm(forms.Form):
+    """The text of a ruleset, typed or pasted, or uploaded as a file (the file wins)."""
+
+    source = forms.CharField(
+        widget=SOURCE_WIDGET,
+        required=False,
+        strip=False,
+        label="Ruleset (YAML or JSON)",
+        help_text="A Spectral ruleset: extends, rules with given, then, severity...",
+    )
+    upload = forms.FileField(required=False, label="Or upload a file")
+    note = forms.CharField(max_length=300, required=False, label="What changed")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("upload")
+        if upload is not None:
+            if upload.size > RULESET_MAX_BYTES:
+                raise forms.ValidationError(f"The file is over {RULESET_MAX_BYTES:,} bytes.")
+            try:
+                data["source"] = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise forms.ValidationError("The file is not UTF-8 text.") from None
+        if not data.get("source", "").strip():
+            self.add_error("source", "Paste the ruleset or upload its file.")
+        return data
+
+
+class RulesetCreateForm(RulesetSourceForm):
+    name = forms.CharField(max_length=120)
+    slug = forms.SlugField(max_length=120, required=False, help_text="Made from the name if empty.")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    field_order = ["name", "slug", "description", "source", "upload", "note"]
+
+
+class AssignmentForm(forms.Form):
+    """Which ruleset governs a scope; "the built-in default" removes the scope's choice."""
+
+    scope = forms.ChoiceField(
+        choices=[
+            ("organisation", "Every API (organisation default)"),
+            ("team", "A team"),
+            ("audience", "An audience"),
+        ],
+    )
+    team = forms.ModelChoiceField(Team.objects.all(), required=False, to_field_name="slug")
+    audience = forms.ChoiceField(choices=[("", "—"), *Audience.choices], required=False)
+    ruleset = forms.ModelChoiceField(
+        Ruleset.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label="The built-in default (portal:recommended), or the next scope's",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == "team" and not data.get("team"):
+            self.add_error("team", "Choose the team.")
+        if data.get("scope") == "audience" and not data.get("audience"):
+            self.add_error("audience", "Choose the audience.")
+        return data
+
+    def service_scope(self) -> dict:
+        scope = self.cleaned_data["scope"]
+        return {
+            "team": self.cleaned_data["team"] if scope == "team" else None,
+            "audience": self.cleaned_data["audience"] if scope == "audience" else "",
+            "organisation": scope == "organisation",
+        }
