@@ -241,3 +241,22 @@ def test_it_sweeps_runs_of_dead_workers_and_lost_messages(version, settings, mon
     batch.refresh_from_db()
     assert batch.failed == 1 and batch.finished_at is not None
     assert SpecDocument.objects.get(pk=version.spec_id).status == "ready"
+
+
+def test_it_gives_each_finding_the_source_lines_around_it(version):
+    SpecDocument.objects.filter(pk=version.spec_id).update(
+        content=b"\n".join(f"line {n}".encode() for n in range(1, 11))
+    )
+    run = current_run(version.spec)
+    top = LintFindingFactory(run=run, start_line=0, end_line=0)
+    middle = LintFindingFactory(run=run, start_line=4, end_line=5)
+
+    excerpts = dict(selectors.finding_excerpts(run, [top, middle], context=1))
+
+    assert excerpts[top] == [(1, "line 1", True), (2, "line 2", False)]
+    assert excerpts[middle] == [
+        (4, "line 4", False),
+        (5, "line 5", True),
+        (6, "line 6", True),
+        (7, "line 7", False),
+    ]
