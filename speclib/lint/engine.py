@@ -1,0 +1,267 @@
+"""``lint()``: run a ruleset over one document, as Spectral would, and report findings.
+
+1. Parse with speclib's safe loader; a refused document is one ``parser`` finding.
+2. Collect every enabled rule's ``given`` paths (aliases expanded for the detected formats)
+   into two automata, one for the raw document and one for the resolved view, and walk each
+   document once (see jsonpath/walk.py).
+3. For each match, apply ``then.field`` and call the function; map each result's path back to
+   where it is defined (through ``$ref``s for resolved rules), render the message, de-duplicate
+   by (code, source, path, message) as Spectral does.
+4. Compute source ranges only for the paths that have findings, then sort.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import SpecError
+from ..loading import DEFAULT_MAX_BYTES, load_document
+from .document import Document, Inventory, detect_formats
+from .jsonpath import Automaton, parse_path
+from .message import print_path, render
+from .overrides import glob_match
+from .positions import json_ranges, yaml_ranges
+from .ruleset import Rule, Ruleset
+from .targets import lint_targets
+from .types import Finding, FunctionContext, FunctionResult, JsonPath, Position, Range, Severity
+
+__all__ = ["LintReport", "lint"]
+
+_ZERO = Range(Position(0, 0), Position(0, 0))
+# Candidates for keys that YAML 1.2 reads as numbers (``200:``): only then is the event pass
+# that reports them worth running on a document without other findings.
+_NUMERIC_KEY = re.compile(rb"(?m)^[ \t]*(?:-[ \t]+)*[-+.]?[0-9][^:\n#]*:(?:[ \t]|$)")
+
+
+@dataclass
+class LintReport:
+    findings: list[Finding]
+    format: str | None
+    failures: list[str] = field(default_factory=list)  # rule functions that raised
+
+    def to_spectral(self) -> list[dict[str, Any]]:
+        return [finding.to_spectral() for finding in self.findings]
+
+
+@dataclass
+class _Pending:
+    """A finding before its range is known."""
+
+    rule: Rule | None
+    code: str
+    message: str
+    document: Document
+    path: JsonPath
+    severity: int
+
+
+def lint(
+    data: bytes,
+    ruleset: Ruleset,
+    *,
+    source: str = "document",
+    base_dir: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_hosts: frozenset[str] = frozenset(),
+) -> LintReport:
+    """Lint one document; never raises for a bad document (it becomes a ``parser`` finding)."""
+    try:
+        loaded = load_document(data, max_bytes=max_bytes)
+    except SpecError as exc:
+        return LintReport([_parser_finding(exc, data, source)], None)
+    root = Document(source, data, loaded.data, loaded.syntax)
+    inventory = Inventory(root, base_dir=base_dir, allow_hosts=allow_hosts, max_bytes=max_bytes)
+    formats = detect_formats(loaded.data)
+    run = _Run(inventory, ruleset.for_source(source), formats)
+    run.execute()
+    findings = _place(run.pending, inventory, ruleset)
+    return LintReport(findings, _format_name(formats), run.failures)
+
+
+def _format_name(formats: frozenset[str]) -> str | None:
+    if "oas2" in formats:
+        return "oas2"
+    return next((name for name in ("oas3.0", "oas3.1", "oas3.2") if name in formats), None)
+
+
+def _parser_finding(exc: SpecError, data: bytes, source: str) -> Finding:
+    line = max((exc.line or 1) - 1, 0)
+    lines = data.split(b"\n")
+    width = len(lines[line].decode("utf-8", "replace").rstrip("\r")) if line < len(lines) else 0
+    where = Range(Position(line, 0), Position(line, width))
+    return Finding("parser", exc.message, (), Severity.ERROR, where, source)
+
+
+class _Run:
+    def __init__(self, inventory: Inventory, ruleset: Ruleset, formats: frozenset[str]) -> None:
+        self.inventory = inventory
+        self.ruleset = ruleset
+        self.formats = formats
+        self.pending: list[_Pending] = []
+        self.failures: list[str] = []
+        self.seen: set[tuple] = set()
+
+    def execute(self) -> None:
+        rules = [
+            rule
+            for rule in self.ruleset.rules.values()
+            if rule.enabled and rule.severity != -1 and rule.matches_format(self.formats)
+        ]
+        for resolved in (False, True):
+            chosen = [rule for rule in rules if rule.resolved is resolved]
+            if chosen:
+                self._walk(chosen, resolved)
+        if any(rule.resolved for rule in rules):
+            for problem in self.inventory.ref_problems():
+                self._add(None, "invalid-ref", problem.message, problem.document, problem.path, 0)
+
+    def _walk(self, rules: list[Rule], resolved: bool) -> None:
+        texts: dict[str, int] = {}
+        owners: list[list[Rule]] = []
+        for rule in rules:
+            for text in dict.fromkeys(rule.given_for(self.formats)):
+                if text not in texts:
+                    texts[text] = len(owners)
+                    owners.append([])
+                owners[texts[text]].append(rule)
+        automaton = Automaton([parse_path(text) for text in texts])
+        document = self.inventory.resolved if resolved else self.inventory.root.data
+        matches = automaton.run(document, dedupe=resolved)
+        for query_index, found in enumerate(matches):
+            for rule in owners[query_index]:
+                for path, value in found:
+                    self._lint_node(rule, document, path, value)
+
+    def _lint_node(self, rule: Rule, document: Any, given_path: JsonPath, value: Any) -> None:
+        for then in rule.then:
+            for target_path, target in lint_targets(value, then.field):
+                path = (*given_path, *target_path)
+                context = FunctionContext(
+                    document=document,
+                    raw=self.inventory.root.data,
+                    path=path,
+                    given_path=given_path,
+                    rule_name=rule.name,
+                    formats=self.formats,
+                    resolver=self.inventory,
+                )
+                results = self._call(then.function, then.function_name, rule, target, then, context)
+                for result in results or ():
+                    self._result(rule, result, path, target)
+
+    def _call(
+        self, function: Callable, name: str, rule: Rule, target: Any, then: Any, context: Any
+    ) -> Any:
+        try:
+            return function(target, then.options, context)
+        except Exception as exc:  # noqa: BLE001 - one broken function must not sink the lint
+            self.failures.append(f'rule "{rule.name}": function "{name}" failed: {exc!r}')
+            return None
+
+    def _result(self, rule: Rule, result: FunctionResult, target_path: JsonPath, _: Any) -> None:
+        result_path = result.path if result.path is not None else target_path
+        document, path, full = self.inventory.locate(result_path, resolved=rule.resolved)
+        variables: dict[str, Any] = {
+            "property": _property(path, full),
+            "error": result.message,
+            "path": print_path(path, "pointer"),
+            "description": rule.description,
+        }
+        if "value" in result.message or "value" in (rule.message or ""):
+            variables["value"] = _value_at(document.data, path)
+        error = render(result.message, variables)
+        variables["error"] = error
+        if rule.message is None:
+            message = rule.description if rule.description is not None else error
+        else:
+            message = render(rule.message, variables)
+        severity = self._severity(rule, document, path)
+        if severity == -1:
+            return
+        self._add(rule, rule.name, message.strip(), document, path, severity)
+
+    def _severity(self, rule: Rule, document: Document, path: JsonPath) -> int:
+        if not rule.pointer_overrides:
+            return rule.severity
+        relative = document.source
+        overrides = self.ruleset.overrides
+        if overrides is not None:
+            relative = overrides.relative(document.source)
+        patterns = [p for p in rule.pointer_overrides if glob_match(relative, p)]
+        pointer = print_path(path, "pointer").removeprefix("#")
+        return rule.severity_for(pointer, patterns)
+
+    def _add(
+        self, rule: Rule | None, code: str, message: str, document: Document, path: JsonPath,
+        severity: int,
+    ) -> None:  # fmt: skip
+        key = (code, document.source, tuple(map(str, path)), message)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.pending.append(_Pending(rule, code, message, document, path, severity))
+
+
+def _property(path: JsonPath, full: JsonPath) -> Any:
+    if len(full) > len(path):
+        return print_path(full[max(len(path) - 1, 0) :], "dot")
+    return path[-1] if path else ""
+
+
+def _value_at(data: Any, path: JsonPath) -> Any:
+    node = data
+    for segment in path:
+        node = node[segment]
+    return node
+
+
+def _place(pending: list[_Pending], inventory: Inventory, ruleset: Ruleset) -> list[Finding]:
+    """Give every finding its range (one pass per document), add YAML key problems, sort."""
+    by_document: dict[str, list[_Pending]] = defaultdict(list)
+    for item in pending:
+        by_document[item.document.source].append(item)
+    findings: list[Finding] = []
+    for document in inventory.documents.values():
+        items = by_document.get(document.source, [])
+        paths = list(dict.fromkeys(item.path for item in items))
+        problems: list = []
+        if document.syntax == "json":
+            ranges = json_ranges(document.text, paths) if paths else {}
+        elif paths or _NUMERIC_KEY.search(document.text):
+            ranges, problems = yaml_ranges(document.text, paths)
+        else:
+            ranges = {}
+        for item in items:
+            rule_url = item.rule.documentation_url if item.rule is not None else None
+            findings.append(
+                Finding(
+                    code=item.code,
+                    message=item.message,
+                    path=item.path,
+                    severity=Severity(item.severity),
+                    range=ranges.get(item.path, _ZERO),
+                    source=document.source,
+                    documentation_url=rule_url,
+                )
+            )
+        for path, message, where in problems:
+            findings.append(
+                Finding("parser", message, path, Severity.ERROR, where, document.source)
+            )
+    root = inventory.root.source
+    findings.sort(
+        key=lambda f: (
+            f.source != root,
+            f.source or "",
+            f.range.start.line,
+            f.range.start.character,
+            f.code,
+            ",".join(map(str, f.path)),
+        )
+    )
+    return findings
