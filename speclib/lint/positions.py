@@ -302,7 +302,7 @@ def _child_slot(frames: list[_YamlFrame], root_trie: Trie) -> tuple[JsonPath, Tr
     top = frames[-1]
     key: str | int = top.key if top.is_map else top.index  # type: ignore[assignment]
     trie = top.trie.get(key) if top.trie is not None else None
-    return (*top.path, key) if trie is not None else (), trie, top.key_end if top.is_map else None
+    return (*top.path, key), trie, top.key_end if top.is_map else None
 
 
 def _open(frames: list[_YamlFrame], event: Any, root_trie: Trie) -> None:

@@ -1,0 +1,109 @@
+"""The ``portal`` console script. ``portal lint`` runs the lint engine without Django, so a CI
+pipeline can lint a spec before pushing it; other subcommands may load Django lazily.
+
+Exit codes (as Spectral's): 0 no finding at or above ``--fail-severity``, 1 some, 2 the ruleset
+or a file could not be read (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+_DEFAULT_RULESET_FILES = (".spectral.yaml", ".spectral.yml", ".spectral.json")
+_SEVERITIES = {"error": 0, "warn": 1, "info": 2, "hint": 3}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="portal", description="API governance portal tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    lint = commands.add_parser("lint", help="lint OpenAPI documents with a Spectral ruleset")
+    lint.add_argument("files", nargs="+", metavar="FILE", help="OpenAPI documents (YAML or JSON)")
+    lint.add_argument(
+        "--ruleset",
+        "-r",
+        help="ruleset file, or a built-in name (spectral:oas, portal:recommended); default: "
+        ".spectral.yaml/.yml/.json in the current folder, else spectral:oas",
+    )
+    lint.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "sarif", "junit", "github"),
+        default="text",
+        help="output format (json is Spectral's)",
+    )
+    lint.add_argument(
+        "--fail-severity",
+        "-F",
+        choices=tuple(_SEVERITIES),
+        default="error",
+        help="exit 1 when a finding of this severity or worse exists (default: error)",
+    )
+    lint.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    return parser
+
+
+class _Refused(Exception):
+    """A ruleset or file the command cannot use: printed as one line, exit code 2."""
+
+
+def _ruleset(option: str | None):
+    from speclib import lint as speclint
+
+    if option is None:
+        found = next((Path(n) for n in _DEFAULT_RULESET_FILES if Path(n).is_file()), None)
+        if found is None:
+            return speclint.builtin_ruleset("spectral:oas")
+        option = str(found)
+    if option in speclint.BUILTIN_RULESETS or option.endswith(":all"):
+        return speclint.builtin_ruleset(option)
+    path = Path(option)
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise _Refused(f"cannot read the ruleset {option}: {exc.strerror or exc}") from None
+    return speclint.load_ruleset(text, base_dir=path.resolve().parent, name=option)
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from speclib import lint as speclint
+    from speclib.lint.output import format_findings
+
+    try:
+        ruleset = _ruleset(args.ruleset)
+    except speclint.RulesetError as exc:
+        raise _Refused(f"invalid ruleset: {exc}") from None
+    findings = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise _Refused(f"cannot read {name}: {exc.strerror or exc}") from None
+        report = speclint.lint(data, ruleset, source=name, base_dir=path.resolve().parent)
+        findings.extend(report.findings)
+    output = format_findings(findings, args.format)
+    if args.output:
+        Path(args.output).write_text(output + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(output + "\n")
+    threshold = _SEVERITIES[args.fail_severity]
+    return 1 if any(int(finding.severity) <= threshold for finding in findings) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "lint":
+            return _lint(args)
+    except _Refused as exc:
+        sys.stderr.write(f"portal {args.command}: {exc}\n")
+        return 2
+    return 2  # pragma: no cover - argparse requires a known command
+
+
+if __name__ == "__main__":
+    sys.exit(main())

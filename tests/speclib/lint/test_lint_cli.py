@@ -1,0 +1,117 @@
+"""``portal lint`` in a subprocess: output formats and exit codes.
+
+The child process registers this folder's test functions before running the CLI, so the
+command is tested apart from the real rule functions.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+RUNNER = (
+    "import sys; import speclib.lint.functions as registry; "
+    "from tests.speclib.lint.conftest import TEST_FUNCTIONS; "
+    "registry.FUNCTIONS.update(TEST_FUNCTIONS); "
+    "from portal.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+RULESET = """
+rules:
+  needs-contact:
+    description: Info must have a contact.
+    severity: error
+    given: $.info
+    then: {field: contact, function: falsy}
+  every-op:
+    severity: hint
+    given: $.paths[*][get,post]
+    then: {function: always}
+"""
+SPEC = "openapi: 3.0.0\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get: {}\n"
+
+
+def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", RUNNER, "lint", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    (tmp_path / ".spectral.yaml").write_text(RULESET)
+    (tmp_path / "api.yaml").write_text(SPEC)
+    (tmp_path / "other.json").write_text('{"openapi": "3.0.0", "info": {"contact": {"name": "n"}}}')
+    return tmp_path
+
+
+def test_it_prints_spectral_json_and_fails_on_errors(workdir: Path) -> None:
+    done = run(workdir, "api.yaml", "other.json", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    findings = json.loads(done.stdout)
+    assert [(f["code"], f["path"], f["source"]) for f in findings] == [
+        ("needs-contact", ["info"], "api.yaml"),
+        ("every-op", ["paths", "/a", "get"], "api.yaml"),
+    ]
+    assert set(findings[0]) == {"code", "path", "message", "severity", "range", "source"}
+    assert findings[0]["range"]["start"] == {"line": 1, "character": 5}
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("error", 0), ("hint", 1)])
+def test_it_exits_by_fail_severity(workdir: Path, threshold: str, code: int) -> None:
+    assert run(workdir, "other.json", "--fail-severity", threshold).returncode == 0
+    (workdir / "only-hint.yaml").write_text(SPEC.replace("  title: T", "  contact: {name: n}"))
+    assert run(workdir, "only-hint.yaml", "--fail-severity", threshold).returncode == code
+
+
+def test_it_prints_stylish_text(workdir: Path) -> None:
+    done = run(workdir, "api.yaml")
+    assert "api.yaml" in done.stdout
+    assert "2:6" in done.stdout and "error" in done.stdout and "needs-contact" in done.stdout
+    assert "✖ 2 problems (1 error, 0 warnings, 0 infos, 1 hint)" in done.stdout
+
+
+def test_it_prints_github_workflow_commands(workdir: Path) -> None:
+    lines = run(workdir, "api.yaml", "--format", "github").stdout.splitlines()
+    assert lines[0].startswith("::error file=api.yaml,line=2,col=6,")
+    assert lines[0].endswith("::Info must have a contact.")
+    assert lines[1].startswith("::notice file=api.yaml,line=7,")
+
+
+def test_it_prints_sarif_and_junit(workdir: Path) -> None:
+    sarif = json.loads(run(workdir, "api.yaml", "--format", "sarif").stdout)
+    assert sarif["version"] == "2.1.0"
+    result = sarif["runs"][0]["results"][0]
+    assert result["ruleId"] == "needs-contact" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    junit = ElementTree.fromstring(run(workdir, "api.yaml", "--format", "junit").stdout)
+    suite = junit.find("testsuite")
+    assert suite is not None and suite.get("tests") == "2" and suite.get("failures") == "1"
+
+
+def test_it_exits_2_with_one_line_for_bad_input(workdir: Path) -> None:
+    (workdir / "bad.yaml").write_text("rules:\n  r: {given: '$[', then: {function: falsy}}\n")
+    for args in (["api.yaml", "--ruleset", "bad.yaml"], ["missing.yaml"],
+                 ["api.yaml", "--ruleset", "nowhere.yaml"]):  # fmt: skip
+        done = run(workdir, *args)
+        assert done.returncode == 2
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert 'rule "r"' in run(workdir, "api.yaml", "--ruleset", "bad.yaml").stderr
+
+
+def test_it_reports_unparseable_documents_as_findings(workdir: Path) -> None:
+    (workdir / "broken.yaml").write_text("openapi: 3.0.0\ninfo: [\n")
+    done = run(workdir, "broken.yaml", "--format", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)[0]["code"] == "parser"

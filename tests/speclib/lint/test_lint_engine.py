@@ -1,0 +1,262 @@
+"""lint(): matches, messages, resolved paths, formats, overrides and parser findings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from speclib.lint import Severity, lint
+
+DOC = b"""openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+paths:
+  /pets:
+    get:
+      responses:
+        '200':
+          $ref: '#/components/responses/Ok'
+    post:
+      description: Add
+      responses:
+        '201':
+          $ref: '#/components/responses/Ok'
+components:
+  responses:
+    Ok:
+      description: ""
+"""
+
+
+def codes(report) -> list[tuple[str, tuple]]:
+    return [(finding.code, finding.path) for finding in report.findings]
+
+
+def test_it_renders_spectral_message_templates(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {
+            "rules": {
+                "tmpl": {
+                    "description": "Described.",
+                    "message": "{{error}}|{{property}}|{{path}}|{{value}}|{{description}}|"
+                    '#{{print("property")}}|{{nope}}',
+                    "given": "$.info",
+                    "then": {"field": "title", "function": "always"},
+                },
+                "desc-only": {
+                    "description": "Only the description.",
+                    "given": "$.info",
+                    "then": {"function": "always"},
+                },
+            }
+        }
+    )
+    report = lint(DOC, ruleset)
+    messages = {finding.code: finding.message for finding in report.findings}
+    assert messages["tmpl"] == 'seen info/title|title|#/info/title|T|Described.|"title" property |'
+    assert messages["desc-only"] == "Only the description."
+
+
+def test_it_reports_missing_fields_at_the_closest_path(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {
+            "rules": {
+                "contact": {
+                    "message": "{{property}} {{error}}",
+                    "given": "$",
+                    "then": {"field": "info.contact", "function": "falsy"},
+                }
+            }
+        }
+    )
+    (finding,) = lint(DOC, ruleset).findings
+    assert finding.path == ("info",)
+    assert finding.message == "info.contact is missing"
+    assert (finding.range.start.line, finding.range.end.line) == (1, 3)
+
+
+def test_it_maps_resolved_findings_to_their_definition_once(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {
+            "rules": {
+                "resolved": {
+                    "given": "$.paths[*][*].responses[*]",
+                    "then": {"field": "description", "function": "falsy"},
+                },
+                "raw": {
+                    "resolved": False,
+                    "given": "$.paths[*][*].responses[*]",
+                    "then": {"field": "description", "function": "falsy"},
+                },
+            }
+        }
+    )
+    found = codes(lint(DOC, ruleset))
+    assert ("resolved", ("components", "responses", "Ok", "description")) in found
+    assert found.count(("resolved", ("components", "responses", "Ok", "description"))) == 1
+    assert ("raw", ("paths", "/pets", "get", "responses", "200")) in found
+    assert ("raw", ("paths", "/pets", "post", "responses", "201")) in found
+
+
+def test_it_applies_then_fields_keys_and_relative_paths(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {
+            "rules": {
+                "keys": {"given": "$.paths", "then": {"field": "@key", "function": "always"}},
+                "relative": {"given": "$.paths", "then": {"field": "$..description",
+                                                          "function": "always"}},
+                "explicit": {"given": "$.info", "then": {"function": "atChild"}},
+            }
+        }
+    )  # fmt: skip
+    found = codes(lint(DOC, ruleset))
+    assert ("keys", ("paths", "/pets")) in found
+    assert ("relative", ("paths", "/pets", "post", "description")) in found
+    assert ("explicit", ("info",)) in found  # "child" does not exist: the closest path
+
+
+def test_it_filters_rules_by_format(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {
+            "rules": {
+                "v2": {"formats": ["oas2"], "given": "$", "then": {"function": "always"}},
+                "v3": {"formats": ["oas3_0"], "given": "$", "then": {"function": "always"}},
+                "v31": {"formats": ["oas3.1"], "given": "$", "then": {"function": "always"}},
+            }
+        }
+    )
+    report = lint(DOC, ruleset)
+    assert report.format == "oas3.0"
+    assert [finding.code for finding in report.findings] == ["v3"]
+    swagger = lint(b'{"swagger": "2.0", "info": {}, "paths": {}}', ruleset)
+    assert swagger.format == "oas2" and [f.code for f in swagger.findings] == ["v2"]
+
+
+def test_it_applies_overrides_by_file_and_pointer(make_ruleset, tmp_path: Path) -> None:
+    ruleset = make_ruleset(
+        {
+            "rules": {"r": {"given": "$.paths[*][*]", "then": {"function": "always"}}},
+            "overrides": [
+                {"files": ["legacy/**/*.yaml"], "rules": {"r": "off"}},
+                {"files": ["api.yaml#/paths/~1pets/post"], "rules": {"r": "error"}},
+            ],
+        },
+        base_dir=tmp_path,
+    )
+    legacy = lint(DOC, ruleset, source=str(tmp_path / "legacy" / "v1" / "api.yaml"))
+    assert legacy.findings == []
+    current = lint(DOC, ruleset, source=str(tmp_path / "api.yaml"))
+    severities = {finding.path[-1]: finding.severity for finding in current.findings}
+    assert severities == {"get": Severity.WARN, "post": Severity.ERROR}
+
+
+def test_it_reports_refused_documents_as_parser_findings(make_ruleset) -> None:
+    ruleset = make_ruleset({"rules": {"r": {"given": "$", "then": {"function": "always"}}}})
+    report = lint(b"openapi: 3.0.0\ninfo: {}\ninfo: {}\n", ruleset, source="dup.yaml")
+    (finding,) = report.findings
+    assert finding.code == "parser" and finding.severity == Severity.ERROR
+    assert finding.range.start.line == 2
+    assert lint(b"a: [1, 2", ruleset).findings[0].code == "parser"
+    bomb = b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        b"%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n"
+        % ((bytes([98 + i]),) * 2 + (bytes([97 + i]),) * 9)
+        for i in range(8)
+    )
+    assert lint(bomb, ruleset).findings[0].code == "parser"
+
+
+def test_it_reports_numeric_yaml_keys_like_spectral(make_ruleset) -> None:
+    ruleset = make_ruleset({"rules": {"r": {"given": "$.nothing", "then": {"function": "always"}}}})
+    text = (
+        b"openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n"
+        b"        200:\n          description: ok\n"
+    )
+    (finding,) = lint(text, ruleset).findings
+    assert finding.code == "parser"
+    assert finding.message == "Mapping key must be a string scalar rather than number"
+    assert finding.path == ("paths", "/a", "get", "responses", "200")
+    assert (finding.range.start.line, finding.range.start.character) == (5, 8)
+    assert (finding.range.end.line, finding.range.end.character) == (5, 11)
+
+
+def test_it_reports_unresolvable_refs_and_keeps_cycles(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {"rules": {"r": {"given": "$..[?(@.type)]", "then": {"function": "always"}}}}
+    )
+    doc = {
+        "openapi": "3.1.0",
+        "components": {"schemas": {
+            "Node": {"type": "object",
+                     "properties": {"next": {"$ref": "#/components/schemas/Node"}}},
+            "Broken": {"$ref": "#/components/schemas/Missing"},
+        }},
+    }  # fmt: skip
+    report = lint(json.dumps(doc, indent=1).encode(), ruleset)
+    found = codes(report)
+    assert ("invalid-ref", ("components", "schemas", "Broken", "$ref")) in found
+    assert ("r", ("components", "schemas", "Node")) in found
+
+
+def test_it_follows_file_refs_inside_base_dir_only(
+    make_ruleset, tmp_path: Path, no_network
+) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "pet.yaml").write_text("type: object\ndescription: ''\n")
+    root = (
+        b"openapi: 3.0.0\npaths: {}\ncomponents:\n  schemas:\n"
+        b"    Pet: {$ref: 'schemas/pet.yaml'}\n"
+        b"    Out: {$ref: '../../etc/passwd'}\n"
+        b"    Web: {$ref: 'https://example.com/s.yaml'}\n"
+    )
+    then = {"field": "description", "function": "falsy"}
+    ruleset = make_ruleset({"rules": {"r": {"given": "$.components.schemas[*]", "then": then}}})
+    report = lint(root, ruleset, source="api.yaml", base_dir=tmp_path)
+    sources = {(f.code, f.source, f.path) for f in report.findings}
+    assert ("r", "schemas/pet.yaml", ("description",)) in sources
+    refused = {f.path[-2] for f in report.findings if f.code == "invalid-ref"}
+    assert refused == {"Out", "Web"}
+    assert no_network == []
+
+
+def test_it_records_failing_functions_without_stopping(make_ruleset) -> None:
+    ruleset = make_ruleset(
+        {"rules": {"bad": {"given": "$", "then": {"function": "crash"}},
+                   "good": {"given": "$", "then": {"function": "always"}}}}
+    )  # fmt: skip
+    report = lint(DOC, ruleset)
+    assert [finding.code for finding in report.findings] == ["good"]
+    assert report.failures and "boom" in report.failures[0]
+
+
+def _typed(data, path):
+    typed, node = [], data
+    for segment in path:
+        if isinstance(node, list):
+            segment = int(segment)
+        node = node[segment] if node is not None else None
+        typed.append(segment)
+    return tuple(typed)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["asana__app_components_oas.yaml", "go-swagger__ServiceManagementBody.json",
+     "apisguru__ably.io_platform.json", "oai__v3.1-dev_media-type-examples.yaml"],
+)  # fmt: skip
+def test_it_computes_the_ranges_spectral_reports(corpus: Path, name: str) -> None:
+    from speclib import load_document
+    from speclib.lint.positions import json_ranges, yaml_ranges
+
+    expected = json.loads((corpus / "spectral" / f"{name}.json").read_text())
+    source = expected[0]["source"]
+    text = (corpus / source).read_bytes()
+    data = load_document(text).data
+    wanted = [r for r in expected if r["source"] == source and r["code"] != "parser"]
+    paths = [_typed(data, r["path"]) for r in wanted]
+    ranges = json_ranges(text, paths) if source.endswith(".json") else yaml_ranges(text, paths)[0]
+    assert wanted
+    for result, path in zip(wanted, paths, strict=True):
+        assert ranges[path].to_spectral() == result["range"], result["path"]
