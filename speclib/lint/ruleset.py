@@ -14,6 +14,7 @@ parse, unknown aliases, bad severities, unsafe regular expressions...), so a bad
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -343,11 +344,13 @@ def _check_options(function: Any, function_name: str, options: Any, where: str) 
         if validate is not None:
             validate(options)
         if function_name == "pattern" and isinstance(options, dict):
-            from .functions.jsregex import from_option
+            from .jsonpath.regex import compile_regex
 
             for key in ("match", "notMatch"):
                 if isinstance(options.get(key), str):
-                    from_option(options[key])
+                    text = options[key]
+                    slashed = re.fullmatch(r"/(.+)/([a-z]*)", text, re.DOTALL)
+                    compile_regex(*(slashed.groups() if slashed else (text, "")))
     except (ValueError, TypeError) as exc:
         raise RulesetError(
             f'{where}: invalid options for function "{function_name}": {exc}'

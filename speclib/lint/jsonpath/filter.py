@@ -331,11 +331,11 @@ class _Emitter:
         raise FilterError(f"unsupported expression {kind}")  # pragma: no cover
 
     def regex(self, source: str, flags: str) -> str:
-        from ..functions.jsregex import RegexError, compile_js
+        from .regex import compile_regex
 
         try:
-            compiled = compile_js(source, flags)
-        except RegexError as exc:
+            compiled = compile_regex(source, flags)
+        except ValueError as exc:
             raise FilterError(str(exc)) from None
         name = f"_re{len(self.constants)}"
         self.constants[name] = compiled

@@ -127,11 +127,11 @@ def _require_str(value: Any) -> str:
 def _as_regex(pattern: Any) -> Any:
     if hasattr(pattern, "compiled"):
         return pattern
-    from ..functions.jsregex import RegexError, compile_js
+    from .regex import compile_regex
 
     try:
-        return compile_js(_string(pattern))
-    except RegexError:
+        return compile_regex(_string(pattern))
+    except ValueError:
         raise _JSError from None
 
 
