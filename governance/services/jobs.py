@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
+import speclib.lint as speclint
 from governance import engine
 from governance.models import LintJob, RulesetRevision
 
@@ -31,6 +32,8 @@ def lint_document(
         raise LintFailed("The document is too large or too deeply nested to lint.") from None
     except SoftTimeLimitExceeded:
         raise LintFailed("The lint took longer than the time limit.") from None
+    except speclint.RulesetError as exc:
+        raise LintFailed(f"The ruleset cannot be used: {exc}") from None
     except Exception as exc:
         logger.exception("lint of a posted document failed")
         raise LintFailed("The lint engine failed on this document (an internal error).") from exc
