@@ -8,6 +8,8 @@ class OperationsConfig(AppConfig):
     def ready(self) -> None:
         from celery.signals import worker_ready
 
+        import portal.celery  # noqa: F401 - binds @shared_task to the portal's app in web processes
+
         worker_ready.connect(_record_first_heartbeat, weak=False)
 
 

@@ -1,3 +1,13 @@
-from portal.celery import app as celery_app
+"""The portal's Django project.
 
-__all__ = ["celery_app"]
+The Celery app is not imported here, so `portal lint` starts without loading Celery;
+Django loads it at start-up (operations.apps) and `celery -A portal` finds portal.celery.
+"""
+
+
+def __getattr__(name: str):
+    if name == "celery_app":
+        from portal.celery import app
+
+        return app
+    raise AttributeError(f"module 'portal' has no attribute {name!r}")
