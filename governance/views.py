@@ -45,6 +45,9 @@ def ruleset_list(request: HttpRequest) -> HttpResponse:
         "batches": batches,
         "relinting": any(batch.finished_at is None for batch in batches),
         "assign_form": AssignmentForm(),
+        "recommended_adopted": RulesetAssignment.objects.filter(
+            scope="organisation", ruleset__slug="portal-recommended"
+        ).exists(),
     }
     template = "governance/ruleset_list.html"
     if wants_partial(request, "relints"):
@@ -154,6 +157,23 @@ def ruleset_revise(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @governance_manager
+def ruleset_adopt(request: HttpRequest) -> HttpResponse:
+    """Adopts the portal's recommended ruleset as the organisation default."""
+    try:
+        ruleset = services.ruleset_adopt_recommended(actor=principal_of(request).actor)
+    except ValidationError as error:  # the engine does not have it (an incomplete install)
+        messages.error(request, "The recommended ruleset cannot be adopted: " + _text(error))
+        return redirect("governance:ruleset-list")
+    messages.success(request, f"{ruleset.name} is now the organisation default.")
+    return redirect(ruleset)
+
+
+def _text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@require_POST
+@governance_manager
 def assignment_set(request: HttpRequest) -> HttpResponse:
     form = AssignmentForm(request.POST)
     if form.is_valid():
@@ -164,7 +184,7 @@ def assignment_set(request: HttpRequest) -> HttpResponse:
                 **form.service_scope(),
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, _text(error))
         else:
             messages.success(request, "The assignment is saved; affected APIs are re-linted.")
     else:

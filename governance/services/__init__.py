@@ -4,6 +4,7 @@ from governance.services.jobs import LintFailed, lint_document, lint_job_create,
 from governance.services.relint import relint_after_ruleset_change, relint_batch_run
 from governance.services.rollups import api_refresh_lint
 from governance.services.rulesets import (
+    ruleset_adopt_recommended,
     ruleset_assign,
     ruleset_create,
     ruleset_revise,
@@ -30,6 +31,7 @@ __all__ = [
     "lint_sweep",
     "relint_after_ruleset_change",
     "relint_batch_run",
+    "ruleset_adopt_recommended",
     "ruleset_assign",
     "ruleset_create",
     "ruleset_revise",

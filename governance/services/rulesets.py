@@ -16,7 +16,7 @@ from governance.services.relint import relint_after_ruleset_change
 
 # Rulesets are style guides, not data: this is generous, and bounds what a save parses.
 RULESET_MAX_BYTES = 512 * 1024
-RESERVED_SLUGS = frozenset({"new"})  # a page's path beside /governance/rulesets/<slug>/
+RESERVED_SLUGS = frozenset({"new", "adopt"})  # a page's path beside /governance/rulesets/<slug>/
 
 
 def ruleset_validate(source: str) -> None:
@@ -156,3 +156,30 @@ def _scope(*, team: Team | None, audience: str, organisation: bool) -> str:
     if team:
         return RulesetAssignment.Scope.TEAM
     return RulesetAssignment.Scope.AUDIENCE if audience else RulesetAssignment.Scope.ORGANISATION
+
+
+RECOMMENDED_SOURCE = """\
+# The portal's recommended governance ruleset (semantic info.version, x-audience,
+# sunset dates on deprecated operations, operation ids and tags, problem+json errors,
+# no secrets in examples) on top of Spectral's spectral:oas.
+# Add your own rules under `rules`, or turn one off, e.g.:  operation-tags: off
+extends: [portal:recommended]
+rules: {}
+"""
+
+
+@transaction.atomic
+def ruleset_adopt_recommended(*, actor: Actor) -> Ruleset:
+    """Makes the portal's recommended ruleset the organisation default, as an editable
+    ruleset that extends the built-in one. Running it again only re-assigns it."""
+    ruleset = Ruleset.objects.filter(slug="portal-recommended").first()
+    if ruleset is None:
+        ruleset = ruleset_create(
+            actor=actor,
+            name="Portal recommended",
+            slug="portal-recommended",
+            description="The portal's recommended governance rules, adopted as they ship.",
+            source=RECOMMENDED_SOURCE,
+        )
+    ruleset_assign(actor=actor, ruleset=ruleset, organisation=True)
+    return ruleset
