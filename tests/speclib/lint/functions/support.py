@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from speclib.lint import lint, load_ruleset
-from speclib.lint.functions._js import UNDEFINED
 from speclib.lint.types import FunctionContext
 
 __all__ = ["context_for", "run_function", "run_rule"]
@@ -47,6 +46,3 @@ def context_for(document: Any, path: tuple = (), **overrides: Any) -> FunctionCo
         **overrides,
     }
     return FunctionContext(**values)
-
-
-_ = UNDEFINED

@@ -1,0 +1,129 @@
+"""JSON Schema validation that reports what Ajv reports, for Spectral-compatible findings.
+
+Spectral validates with Ajv 8; its messages, and which errors it reports at all, follow Ajv's
+keyword order, its stop-at-first-error mode, its compile errors and its meta-schema check.
+``Ajv`` here is one such validator instance: a dialect (draft 4, 7, 2019-09 or 2020-12) and
+options, with the meta-schemas of that dialect registered.
+
+    ajv = Ajv("draft7")
+    errors = ajv.validate(ajv.compile(schema), data)   # [] when valid; raises SchemaError
+
+Compiled schemas are cached by the identity of the schema object, as Ajv caches them, so an
+instance should live as long as the document being linted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from .compiler import Compiler, Context, Node, Stop
+from .dialects import DIALECTS
+from .errors import AjvError, MissingRefError, SchemaError, pointer
+from .resources import Registry, bundled_schema, meta_schemas, normalize_uri
+
+__all__ = [
+    "Ajv",
+    "AjvError",
+    "MissingRefError",
+    "SchemaError",
+    "bundled_schema",
+    "errors_text",
+]
+
+
+def errors_text(errors: list[AjvError]) -> str:
+    """Ajv's ``errorsText``: ``data/path message`` joined by commas."""
+    return ", ".join(f"data{pointer(error.instance_path)} {error.message}" for error in errors)
+
+
+class Ajv:
+    def __init__(
+        self,
+        dialect: str,
+        *,
+        all_errors: bool = False,
+        error_messages: bool = False,
+        unicode_regexp: bool = False,
+        inline_refs: bool = True,
+        schemas: tuple[tuple[str, Any], ...] = (),
+    ) -> None:
+        self.dialect = DIALECTS[dialect]
+        self.all_errors = all_errors
+        self.registry = Registry()
+        for uri, schema in (*meta_schemas(dialect), *schemas):
+            id_keyword = "$id" if "$id" in schema or "id" not in schema else "id"
+            self.registry.add(schema, uri, id_keyword)
+        self.compiler = Compiler(
+            self.dialect,
+            self.registry,
+            error_messages=error_messages,
+            unicode_regexp=unicode_regexp,
+            inline_refs=inline_refs,
+        )
+        # Ajv compiles meta-schemas with format validation off.
+        self.meta_compiler = Compiler(
+            self.dialect, self.registry, unicode_regexp=unicode_regexp, validate_formats=False
+        )
+        self._meta_errors: dict[int, tuple[Any, SchemaError | None]] = {}
+        self._meta_seen: set[int] = set()
+        self.by_id: dict[str, Node] = {}  # the first schema compiled under each $id
+        self._compiled: dict[int, tuple[Any, Node | None, SchemaError | None]] = {}
+
+    def compile(self, schema: Any) -> Node:
+        """Ajv's ``compile``: the meta-schema check (the first time a schema object is seen:
+        Ajv caches it before checking), then the build."""
+        if id(schema) not in self._meta_seen:
+            self._meta_seen.add(id(schema))
+            error = self.meta_error(schema)  # keeps ``schema`` alive, so its id stays its own
+            if error is not None:
+                raise error
+        return self.build(schema)
+
+    def meta_error(self, schema: Any) -> SchemaError | None:
+        """Why ``schema`` fails its meta-schema, computed once per schema object."""
+        cached = self._meta_errors.get(id(schema))
+        if cached is not None:
+            return cached[1]
+        error = self._check_meta(schema)
+        self._meta_errors[id(schema)] = (schema, error)
+        return error
+
+    def build(self, schema: Any) -> Node:
+        cached = self._compiled.get(id(schema))
+        if cached is not None:
+            if cached[2] is not None:
+                raise cached[2]
+            return cached[1]
+        try:
+            node = self.compiler.compile_root(schema)
+        except SchemaError as error:
+            self._compiled[id(schema)] = (schema, None, error)
+            raise
+        except RecursionError:
+            error = SchemaError("schema is too deeply nested")
+            self._compiled[id(schema)] = (schema, None, error)
+            raise error from None
+        self._compiled[id(schema)] = (schema, node, None)
+        return node
+
+    def validate(self, node: Node, data: Any, *, all_errors: bool | None = None) -> list[AjvError]:
+        ctx = Context(all_errors=self.all_errors if all_errors is None else all_errors)
+        with contextlib.suppress(Stop):  # the first error ended the run, as in Ajv
+            node.run(data, (), ctx, False, None)
+        return ctx.errors
+
+    def _check_meta(self, schema: Any) -> SchemaError | None:
+        if not isinstance(schema, dict):
+            return None
+        declared = schema.get("$schema")
+        if declared is not None and not isinstance(declared, str):
+            return SchemaError("$schema must be a string")
+        uri = declared or self.dialect.meta_uri
+        meta = self.registry.resources.get(normalize_uri(uri))
+        if meta is None:
+            return SchemaError(f'no schema with key or ref "{uri}"')
+        errors = self.validate(self.meta_compiler.compile_root(meta, normalize_uri(uri)), schema)
+        if errors:
+            return SchemaError("schema is invalid: " + errors_text(errors))
+        return None

@@ -1,0 +1,53 @@
+"""Validation errors in the shape of Ajv's, which Spectral's messages are built from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+__all__ = [
+    "AjvError",
+    "MissingRefError",
+    "SchemaError",
+    "escape_fragment",
+    "escape_segment",
+    "pointer",
+]
+
+
+class SchemaError(Exception):
+    """A schema Ajv refuses to compile; the message is Ajv's."""
+
+
+class MissingRefError(SchemaError):
+    """A ``$ref`` that resolves to nothing (Spectral ignores these on resolved documents)."""
+
+
+@dataclass(slots=True)
+class AjvError:
+    keyword: str
+    instance_path: tuple[str | int, ...]
+    schema_path: str  # relative to the schema resource the keyword lives in, as Ajv's
+    params: dict[str, Any]
+    message: str
+    parent_schema: Any = None
+    used: bool = field(default=False, repr=False)  # consumed by an errorMessage keyword
+
+    @property
+    def instance_pointer(self) -> str:
+        return pointer(self.instance_path)
+
+
+def escape_segment(segment: str | int) -> str:
+    return str(segment).replace("~", "~0").replace("/", "~1")
+
+
+def escape_fragment(segment: str | int) -> str:
+    """A schema path segment as Ajv writes it: JSON-pointer escaped, then URI-encoded."""
+    return quote(escape_segment(segment), safe="-_.!~*'()")
+
+
+def pointer(path: tuple[str | int, ...]) -> str:
+    """Ajv's ``instancePath``: a JSON pointer without the leading ``#``."""
+    return "".join("/" + escape_segment(segment) for segment in path)

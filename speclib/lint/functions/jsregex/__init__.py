@@ -1,0 +1,81 @@
+"""JavaScript regular expressions, run by Python's ``re``, refused when they could backtrack
+catastrophically.
+
+Rulesets and documents carry JavaScript patterns (``pattern`` options, JSON Schema ``pattern``
+and ``patternProperties``). ``compile_js`` translates one into an equivalent Python pattern;
+``from_option`` also accepts Spectral's ``/source/flags`` form. Both raise ``RegexError`` for a
+pattern that is invalid or unsafe, so a ruleset is refused when it is loaded rather than
+hanging a worker later. Compiled patterns are cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .emit import to_python
+from .parser import RegexSyntaxError, parse
+from .safety import unsafe_reason
+
+__all__ = ["JsRegex", "RegexError", "compile_js", "from_option", "split_slashed"]
+
+VALID_FLAGS = frozenset("dgimsuvy")
+_SLASHED = re.compile(r"^/(.+)/([a-z]*)\Z", re.DOTALL)
+
+
+class RegexError(ValueError):
+    """A pattern that is not valid JavaScript, or that could backtrack catastrophically."""
+
+
+@dataclass(frozen=True)
+class JsRegex:
+    """A translated pattern with ``RegExp.prototype.test`` semantics."""
+
+    source: str
+    flags: str
+    compiled: re.Pattern[str]
+    sticky: bool
+
+    def test(self, value: str) -> bool:
+        if self.sticky:
+            return self.compiled.match(value) is not None
+        return self.compiled.search(value) is not None
+
+
+def split_slashed(pattern: str) -> tuple[str, str]:
+    """Spectral's reading of a pattern option: ``/source/flags`` or a bare source."""
+    match = _SLASHED.match(pattern)
+    if match is None:
+        return pattern, ""
+    return match.group(1), match.group(2)
+
+
+def from_option(pattern: str) -> JsRegex:
+    source, flags = split_slashed(pattern)
+    return compile_js(source, flags)
+
+
+@lru_cache(maxsize=4096)
+def compile_js(source: str, flags: str = "", *, check_safety: bool = True) -> JsRegex:
+    if any(flag not in VALID_FLAGS for flag in flags) or len(set(flags)) != len(flags):
+        raise RegexError(f"Invalid flags supplied to RegExp constructor '{flags}'")
+    unicode = "u" in flags or "v" in flags
+    try:
+        parsed = parse(source, unicode=unicode)
+        reason = unsafe_reason(parsed.root, ignore_case="i" in flags) if check_safety else None
+        python = to_python(parsed, multiline="m" in flags, dot_all="s" in flags)
+    except RegexSyntaxError as exc:
+        raise RegexError(f"Invalid regular expression: /{source}/{flags}: {exc}") from None
+    except RecursionError:
+        raise RegexError(f"Invalid regular expression: /{source}/{flags}: too deep") from None
+    if reason is not None:
+        raise RegexError(
+            f"Regular expression /{source}/{flags} is refused: {reason}, "
+            "so matching could take exponential time"
+        )
+    try:
+        compiled = re.compile(python, re.IGNORECASE if "i" in flags else 0)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise RegexError(f"Invalid regular expression: /{source}/{flags}: {exc}") from None
+    return JsRegex(source, flags, compiled, sticky="y" in flags)

@@ -1,0 +1,46 @@
+"""Spectral's ``pattern`` function: the value must (``match``) or must not (``notMatch``) match a
+JavaScript regular expression, written bare or as ``/source/flags``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..types import FunctionContext, FunctionResult
+from ._base import OptionsError, rule_function, validate_options
+from ._js import print_value
+from .jsregex import RegexError, from_option
+from .options import OPTIONS
+
+__all__ = ["FUNCTIONS"]
+
+
+def _is_string(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+@rule_function("pattern", options=OPTIONS["pattern"], accepts=_is_string)
+def pattern(target: str, options: dict[str, Any], context: FunctionContext):
+    results = []
+    if "match" in options and not from_option(options["match"]).test(target):
+        message = f'#{{{{print("value")}}}} must match the pattern {print_value(options["match"])}'
+        results.append(FunctionResult(message))
+    if "notMatch" in options and from_option(options["notMatch"]).test(target):
+        shown = print_value(options["notMatch"])
+        results.append(
+            FunctionResult(f'#{{{{print("value")}}}} must not match the pattern {shown}')
+        )
+    return results or None
+
+
+def _validate(options: Any) -> None:
+    validate_options("pattern", OPTIONS["pattern"], options)
+    for key in ("match", "notMatch"):
+        try:
+            from_option(options[key]) if key in options else None
+        except RegexError as exc:
+            raise OptionsError(f'"pattern" function and its "{key}" option: {exc}') from None
+
+
+pattern.validate_options = _validate  # type: ignore[attr-defined]
+
+FUNCTIONS = {"pattern": pattern}

@@ -1,0 +1,60 @@
+"""The JSON Schema engine reports exactly what Ajv reports.
+
+``ajv_cases.json`` holds schemas and values with the errors Ajv 8.20 (with ajv-formats and,
+for all-errors cases, ajv-errors, configured as Spectral configures them) gave for each: the
+keyword, instance path, schema path, message and params of every error, in order, or the
+compile error. The cases cover the keyword order, branches, draft 4 limits, nullable, $ref
+inlining, meta-schema checks and errorMessage.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from speclib.lint.functions.ajv import Ajv, SchemaError
+
+CASES = json.loads((Path(__file__).parent / "ajv_cases.json").read_text(encoding="utf-8"))
+
+
+def _run(case: dict) -> dict:
+    all_errors = case.get("allErrors", False)
+    ajv = Ajv(case["dialect"], all_errors=all_errors, error_messages=all_errors)
+    try:
+        node = ajv.compile(case["schema"])
+    except SchemaError as error:
+        return {"error": str(error)}
+    results = []
+    for value in case["data"]:
+        errors = ajv.validate(node, value)
+        results.append(
+            [
+                [
+                    error.keyword,
+                    error.instance_pointer,
+                    error.schema_path,
+                    error.message,
+                    {key: item for key, item in error.params.items() if key != "errors"},
+                ]
+                for error in errors
+            ]
+        )
+    return {"results": json.loads(json.dumps(results))}
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_it_reports_what_ajv_reports(index):
+    entry = CASES[index]
+    assert _run(entry["case"]) == entry["ajv"]
+
+
+def test_it_compiles_a_schema_object_once_and_checks_its_meta_schema_once():
+    ajv = Ajv("draft4")
+    schema = {"minLength": -1}
+    with pytest.raises(SchemaError, match="schema is invalid: data/minLength must be >= 0"):
+        ajv.compile(schema)
+    # Ajv caches the schema before checking it: a second compile skips the check.
+    node = ajv.compile(schema)
+    assert node is ajv.compile(schema)

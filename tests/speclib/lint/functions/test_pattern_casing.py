@@ -1,0 +1,142 @@
+"""pattern and casing, with Spectral's own test cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from speclib.lint import RulesetError
+
+from .support import run_function
+
+
+@pytest.mark.parametrize("option", ["[abc]+", "/[abc]+/", "/[abc]+/gi"])
+def test_it_accepts_a_match_in_either_form(option):
+    assert run_function("pattern", "abc", {"match": option}) == []
+
+
+def test_it_applies_flags_of_the_slashed_form():
+    assert run_function("pattern", "aBc", {"match": "/[abc]+/im"}) == []
+    assert run_function("pattern", "def", {"notMatch": "/[abc]+/i"}) == []
+
+
+def test_it_reports_match_and_not_match_failures_together():
+    found = run_function("pattern", "abc", {"match": "^x", "notMatch": "c$"})
+    assert found == [
+        {"path": [], "message": '"abc" must match the pattern "^x"'},
+        {"path": [], "message": '"abc" must not match the pattern "c$"'},
+    ]
+
+
+def test_it_ignores_values_that_are_not_strings():
+    assert run_function("pattern", 5, {"match": "^x"}) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"match": "/[abc]+/invalid"}, "Invalid flags supplied to RegExp constructor 'invalid'"),
+        ({}, '"pattern" function has invalid options specified.'),
+        ({"foo": True}, '"pattern" function does not support "foo" option'),
+        (
+            {"match": 2},
+            '"pattern" function and its "match" option must be string or RegExp instance',
+        ),
+        ({"match": "(a+)+$"}, "could take exponential time"),
+    ],
+)
+def test_it_refuses_bad_patterns_when_the_ruleset_loads(options, message):
+    with pytest.raises(RulesetError, match="invalid options") as raised:
+        run_function("pattern", "abc", options)
+    assert message in str(raised.value)
+
+
+CASES = {
+    "flat": (["foo_test", "Foo", "123", "1d", "foo-bar"], ["foo", "foobar"], ["foo9bar", "foo1"]),
+    "camel": (
+        ["foo_test", "Foo", "1fooBarBaz", "123", "foo-bar"],
+        ["foo", "fooBar", "fooBarBaz", "coordinateX"],
+        ["foo1", "foo24Bar", "fooBar0Baz323"],
+    ),
+    "pascal": (
+        ["foo_test", "123", "1fooBarBaz", "fooBarBaz1", "fooBar", "foo1", "foo-bar"],
+        ["Foo", "FooBar", "FooBarBaz", "CoordinateZ"],
+        ["Foo1", "FooBarBaz1"],
+    ),
+    "kebab": (
+        [
+            "foo_test",
+            "Foo1",
+            "123",
+            "fooBar",
+            "foO",
+            "foo-baR",
+            "1foo-bar",
+            "foo--bar",
+            "foo-",
+            "-foo",
+        ],
+        ["foo", "foo-bar", "foo-bar-baz"],
+        ["foo-bar1", "foo1-2bar"],
+    ),
+    "cobol": (
+        ["foo_test", "Foo1", "123", "FOo", "FOO-BAr", "FOO--BAR", "FOO-", "-FOO"],
+        ["FOO", "FOO-BAR", "FOO-BAR-BAZ"],
+        ["FOO-BAR1", "FOO2-3BAR1"],
+    ),
+    "snake": (
+        ["Foo1", "123", "fooBarBaz1", "FOo", "FOO-BAR", "foo__bar", "1foo_bar1", "foo_", "_foo"],
+        ["foo", "foo_bar", "foo_bar_baz"],
+        ["foo_bar1", "foo2_4bar1"],
+    ),
+    "macro": (
+        ["foo_test", "Foo1", "123", "FOo", "FOO-BAR", "FO__BAR", "1FOO_BAR1", "FOO_", "_FOO"],
+        ["FOO", "FOO_BAR", "FOO_BAR_BAZ"],
+        ["FOO_BAR1", "FOO2_4BAR1", "FOO2_4_2"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_it_recognizes_each_casing(kind):
+    invalid, valid, with_digits = CASES[kind]
+    error = [{"path": [], "message": f"must be {kind} case"}]
+    for value in invalid:
+        assert run_function("casing", value, {"type": kind}) == error, value
+    for value in valid + with_digits:
+        assert run_function("casing", value, {"type": kind}) == [], value
+    for value in with_digits:
+        assert run_function("casing", value, {"type": kind, "disallowDigits": True}) == error
+    for value in valid:
+        assert run_function("casing", value, {"type": kind, "disallowDigits": True}) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "options", "valid"),
+    [
+        ("/foo-bar/baz", {"type": "kebab", "separator": {"char": "/", "allowLeading": True}}, True),
+        ("/", {"type": "kebab", "separator": {"char": "/", "allowLeading": True}}, True),
+        ("/foo", {"type": "kebab", "separator": {"char": "/"}}, False),
+        ("foo//bar", {"type": "kebab", "separator": {"char": "/"}}, False),
+        ("/fooBar/Baz", {"type": "camel", "separator": {"char": "/", "allowLeading": True}}, False),
+        ("fooB/bar", {"type": "camel", "separator": {"char": "/"}}, False),
+        ("foo-bar-baz", {"type": "kebab", "separator": {"char": "-"}}, True),
+    ],
+)
+def test_it_checks_groups_joined_by_a_separator(value, options, valid):
+    found = run_function("casing", value, options)
+    assert (found == []) is valid
+
+
+def test_it_stays_fast_on_camel_case_with_many_digits():
+    # Spectral's own expression backtracks exponentially here.
+    assert run_function("casing", "a" + "1" * 5000 + "!", {"type": "camel"}) != []
+
+
+def test_it_ignores_non_strings_and_empty_strings():
+    assert run_function("casing", 1, {"type": "camel"}) == []
+    assert run_function("casing", "", {"type": "camel"}) == []
+
+
+def test_it_refuses_an_unknown_casing():
+    with pytest.raises(RulesetError, match='"casing" function and its "type" option accept'):
+        run_function("casing", "foo", {"type": "upper"})
