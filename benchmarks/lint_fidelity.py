@@ -94,11 +94,17 @@ def compare_file(job: tuple[str, str]) -> dict:
 def run(corpus: Path, names: list[str], jobs: int) -> list[dict]:
     work = [(str(corpus), name) for name in names]
     if jobs <= 1:
-        return [compare_file(job) for job in work]
+        return [progress(compare_file(job), n, len(work)) for n, job in enumerate(work, 1)]
     # One task per process: the memory of a 20 MB document goes back when its worker ends.
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, maxtasksperchild=1) as pool:
-        return list(pool.imap_unordered(compare_file, work))
+        done = pool.imap_unordered(compare_file, work)
+        return [progress(result, n, len(work)) for n, result in enumerate(done, 1)]
+
+
+def progress(result: dict, number: int, count: int) -> dict:
+    sys.stderr.write(f"[{number}/{count}] {result['file']} {result['seconds']:.2f} s\n")
+    return result
 
 
 def percent(part: int, whole: int) -> str:
@@ -149,10 +155,13 @@ def print_report(results: list[dict], wall: float, worst: int) -> dict:
     for r in failed:
         print(f"  rule failures in {r['file']}: {'; '.join(r['failures'][:3])}")
     slowest = max(results, key=lambda r: r["seconds"])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = max(
+        resource.getrusage(who).ru_maxrss / 1024
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
     print(
         f"\nlint time: {sum(r['seconds'] for r in results):.1f} s summed over documents, "
-        f"slowest {slowest['file']} {slowest['seconds']:.2f} s; peak worker RSS {peak:.0f} MB"
+        f"slowest {slowest['file']} {slowest['seconds']:.2f} s; peak RSS of a process {peak:.0f} MB"
     )
     print(f"total time {wall:.1f} s")
     return {
