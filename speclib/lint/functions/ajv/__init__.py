@@ -47,6 +47,7 @@ class Ajv:
         unicode_regexp: bool = False,
         inline_refs: bool = True,
         schemas: tuple[tuple[str, Any], ...] = (),
+        track_paths: bool | None = None,
     ) -> None:
         self.dialect = DIALECTS[dialect]
         self.all_errors = all_errors
@@ -60,6 +61,8 @@ class Ajv:
             error_messages=error_messages,
             unicode_regexp=unicode_regexp,
             inline_refs=inline_refs,
+            # Schema paths only matter to errorMessage; without them compiled nodes are shared.
+            track_paths=error_messages if track_paths is None else track_paths,
         )
         # Ajv compiles meta-schemas with format validation off.
         self.meta_compiler = Compiler(
@@ -123,7 +126,15 @@ class Ajv:
         meta = self.registry.resources.get(normalize_uri(uri))
         if meta is None:
             return SchemaError(f'no schema with key or ref "{uri}"')
-        errors = self.validate(self.meta_compiler.compile_root(meta, normalize_uri(uri)), schema)
+        node = self.meta_compiler.compile_root(meta, normalize_uri(uri))
+        if node.memo is None:
+            # Subschemas of a valid schema are valid: remember them, for their own checks.
+            node.memo = {}
+        if id(schema) in node.memo:
+            return None
+        errors = self.validate(node, schema)
+        if not errors:
+            node.memo[id(schema)] = schema
         if errors:
             return SchemaError("schema is invalid: " + errors_text(errors))
         return None

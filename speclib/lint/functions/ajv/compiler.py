@@ -54,6 +54,9 @@ class Context:
     ) -> bool:
         """Runs ``node`` as Ajv runs a separately compiled schema (a ``$ref`` not inlined): as
         its own function, outside any branch, returning at its first error."""
+        memo = node.memo
+        if memo is not None and id(data) in memo:
+            return True
         saved, self.frame = self.frame, len(self.errors)
         try:
             node.run(data, path, self, False, ev)
@@ -61,7 +64,10 @@ class Context:
             pass
         finally:
             start, self.frame = self.frame, saved
-        return len(self.errors) == start
+        valid = len(self.errors) == start
+        if valid and memo is not None and isinstance(data, dict | list):
+            memo[id(data)] = data
+        return valid
 
     def fail(
         self,
@@ -74,10 +80,11 @@ class Context:
         parent: Any,
         *,
         append: bool = False,
+        visible: bool = True,
     ) -> None:
         if self.quick:
             raise QUICK
-        error = AjvError(keyword, path, schema_path, params, message, parent)
+        error = AjvError(keyword, path, schema_path, params, message, parent, visible)
         if comp or self.all_errors:
             self.errors.append(error)
             return
@@ -133,6 +140,35 @@ def data_type_is(kind: str, data: Any) -> bool:
     if isinstance(data, float) and (data != data or data in (float("inf"), float("-inf"))):
         return False
     return kind == "number" or isinstance(data, int) or data.is_integer()
+
+
+def _is_number(data: Any) -> bool:
+    kind = type(data)
+    return (kind is int) or (kind is float and data - data == 0)
+
+
+def _is_integer(data: Any) -> bool:
+    kind = type(data)
+    return (kind is int) or (kind is float and data - data == 0 and data.is_integer())
+
+
+_TYPE_TESTS: dict[str, Any] = {
+    "string": lambda data: type(data) is str,
+    "object": lambda data: type(data) is dict,
+    "array": lambda data: type(data) is list,
+    "boolean": lambda data: type(data) is bool,
+    "null": lambda data: data is None,
+    "number": _is_number,
+    "integer": _is_integer,
+}
+
+
+def type_test(kinds: list[str]) -> Any:
+    """A fast test of ``data_type_is`` for JSON data (plain dicts, lists and scalars)."""
+    tests = [_TYPE_TESTS[kind] for kind in kinds]
+    if len(tests) == 1:
+        return tests[0]
+    return lambda data: any(test(data) for test in tests)
 
 
 def schema_types(schema: dict[str, Any]) -> list[str]:
@@ -205,12 +241,15 @@ class Node:
         "false_schema",
         "groups",
         "local_ev",
+        "memo",
         "post",
+        "pre_check",
         "pre_types",
         "schema",
         "spath",
         "type_message",
         "type_param",
+        "visible",
     )
 
     def __init__(self, schema: Any, spath: str, base: str) -> None:
@@ -221,12 +260,17 @@ class Node:
         self.always_valid = False
         self.false_schema = False
         self.pre_types: list[str] | None = None
+        self.pre_check: Any = None  # fast test of pre_types
         self.groups: list[tuple[str | None, list[Any], bool]] = []
         self.post: Any = None
         self.dynamic_anchor: str | None = None
         self.local_ev = False
         self.type_message = ""
         self.type_param: Any = None
+        # Whether Spectral's walk down the schema path reaches this schema (it stops at arrays
+        # such as allOf): only then does ``nullable`` widen its type errors.
+        self.visible = True
+        self.memo: dict[int, Any] | None = None  # data known valid (meta-schemas keep one)
 
     def run(
         self,
@@ -254,18 +298,19 @@ class Node:
         if self.dynamic_anchor is not None and self.dynamic_anchor not in ctx.dynamic:
             ctx.dynamic[self.dynamic_anchor] = self
         local = Evaluated() if self.local_ev else ev
-        if self.pre_types is not None and not any(
-            data_type_is(kind, data) for kind in self.pre_types
-        ):
+        if self.pre_check is not None and not self.pre_check(data):
             self.type_error(data, path, ctx, comp)
         all_errors = ctx.all_errors
-        for group_type, checks, type_error in self.groups:
-            if group_type is None or data_type_is(group_type, data):
-                for check in checks:
-                    before = len(errors)
-                    check(data, path, ctx, comp, local)
-                    if not all_errors and len(errors) > before:
-                        break
+        for applies, checks, type_error in self.groups:
+            if applies is None or applies(data):
+                if len(checks) == 1:
+                    checks[0](data, path, ctx, comp, local)
+                else:
+                    for check in checks:
+                        before = len(errors)
+                        check(data, path, ctx, comp, local)
+                        if not all_errors and len(errors) > before:
+                            break
             elif type_error:
                 self.type_error(data, path, ctx, comp)
             if not all_errors and len(errors) > start:
@@ -285,6 +330,7 @@ class Node:
             {"type": self.type_param},
             self.type_message,
             self.schema,
+            visible=self.visible,
         )
 
 
@@ -300,8 +346,14 @@ class Compiler:
         unicode_regexp: bool = False,
         validate_formats: bool = True,
         inline_refs: bool = True,
+        track_paths: bool = True,
     ) -> None:
         self.dialect = dialect
+        # Without schema paths (no errorMessage to match them), a subschema met again in the
+        # same place compiles once: resolved documents share their referenced schemas.
+        self.track_paths = track_paths
+        self.shared: dict[tuple, Node] = {}
+        self._refs_inside: dict[int, bool] = {}
         self.validate_formats = validate_formats
         self.inline_refs = inline_refs
         self.registry = registry
@@ -326,12 +378,26 @@ class Compiler:
         node = self.by_schema.get(id(schema))
         if node is not None:
             return node
+        if not self.track_paths and not base and not self.refs_inside(schema):
+            # Nothing to resolve: the same compiled node serves as a root and as a child.
+            key = (id(schema), True, None)
+            node = self.shared.get(key)
+            if node is None:
+                node = self.shared[key] = Node(schema, "", "")
+                self.keep_alive.append(schema)
+                try:
+                    self.build(node)
+                except BaseException:
+                    del self.shared[key]
+                    raise
+            self.by_schema[id(schema)] = node
+            return node
         if not base:
             # A schema without a URI still needs one for its local references to resolve.
             self.anonymous += 1
             base = f"{ANONYMOUS}{self.anonymous}"
         self.registry.add(schema, base, self.dialect.id_keyword)
-        node = Node(schema, "#", self._own_base(schema, base))
+        node = Node(schema, "#" if self.track_paths else "", self._own_base(schema, base))
         self.by_schema[id(schema)] = node
         self.keep_alive.append(schema)
         try:
@@ -341,11 +407,40 @@ class Compiler:
             raise
         return node
 
-    def child(self, parent: Node, schema: Any, suffix: str) -> Node:
-        node = Node(schema, f"{parent.spath}/{suffix}", self._own_base(schema, parent.base))
-        node.env_root = parent.env_root
-        self.build(node)
+    def child(self, parent: Node, schema: Any, suffix: str, *, in_array: bool = False) -> Node:
+        visible = parent.visible and not in_array
+        base = self._own_base(schema, parent.base)
+        if self.track_paths:
+            node = Node(schema, f"{parent.spath}/{suffix}", base)
+            node.visible = visible
+            node.env_root = parent.env_root
+            self.build(node)
+            return node
+        key = (id(schema), visible, base if self.refs_inside(schema) else None)
+        node = self.shared.get(key)
+        if node is None:
+            node = Node(schema, "", base)
+            node.visible = visible
+            node.env_root = parent.env_root
+            self.shared[key] = node
+            self.keep_alive.append(schema)
+            try:
+                self.build(node)
+            except BaseException:
+                del self.shared[key]
+                raise
         return node
+
+    def refs_inside(self, schema: Any) -> bool:
+        """``has_ref`` remembered per object (resolved documents share subschemas)."""
+        if not isinstance(schema, dict | list):
+            return False
+        known = self._refs_inside.get(id(schema))
+        if known is None:
+            items = schema.items() if isinstance(schema, dict) else enumerate(schema)
+            known = any(key in _REF_KEYWORDS or self.refs_inside(value) for key, value in items)
+            self._refs_inside[id(schema)] = known
+        return known
 
     def _own_base(self, schema: Any, base: str) -> str:
         if isinstance(schema, dict):
@@ -365,7 +460,7 @@ class Compiler:
             shown = "#" if node.base.startswith(ANONYMOUS) else node.base
             raise MissingRefError(f"can't resolve reference {reference} from id {shown}")
         target, base, _resource = found
-        inline = self.inline_refs and not has_ref(target)
+        inline = self.inline_refs and not self.refs_inside(target)
         if inline:
             # Ajv inlines a target without references; its errors' schema paths then start
             # with the reference as written.
@@ -376,7 +471,8 @@ class Compiler:
         existing = self.by_schema.get(key)
         if existing is not None:
             return existing, inline
-        target_node = Node(target, spath, self._own_base(target, base))
+        target_node = Node(target, spath if self.track_paths else "", self._own_base(target, base))
+        target_node.visible = inline
         self.by_schema[key] = target_node
         self.keep_alive.append(target)
         self.build(target_node)
@@ -420,6 +516,7 @@ class Compiler:
         single = types[0] if len(types) == 1 else None
         pre_check = bool(types) and not (single is not None and has_group.get(single, False))
         node.pre_types = types if pre_check else None
+        node.pre_check = type_test(types) if pre_check else None
         groups = []
         for group_type, keywords in dialect.groups():
             if group_type is None:
@@ -449,7 +546,8 @@ class Compiler:
                     if keyword in schema and not valid_schema_type(schema[keyword], allowed):
                         raise SchemaError(f"{keyword} value must be {_listed(allowed)}")
             type_error = (not pre_check) and single == group_type and group_type is not None
-            groups.append((group_type, checks, type_error))
+            applies = None if group_type is None else type_test([group_type])
+            groups.append((applies, checks, type_error))
         node.groups = groups
         if self.error_messages and "errorMessage" in schema:
             from .errormessage import error_message_post  # noqa: PLC0415

@@ -32,6 +32,7 @@ class AjvError:
     params: dict[str, Any]
     message: str
     parent_schema: Any = None
+    visible: bool = True  # see Node.visible
     used: bool = field(default=False, repr=False)  # consumed by an errorMessage keyword
 
     @property

@@ -127,7 +127,10 @@ def _not(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Chec
 
 
 def _branches(compiler: Compiler, node: Node, keyword: str, value: list[Any]) -> list[Node]:
-    return [compiler.child(node, item, f"{keyword}/{index}") for index, item in enumerate(value)]
+    return [
+        compiler.child(node, item, f"{keyword}/{index}", in_array=True)
+        for index, item in enumerate(value)
+    ]
 
 
 def _run_branch(branch: Node, data: Any, path: Path, ctx: Context, ev: Evaluated | None) -> bool:
@@ -386,7 +389,10 @@ def _no_more_items(node: Node, keyword: str, limit: int) -> Check:
 
 
 def _tuple_items(compiler: Compiler, node: Node, keyword: str, value: list) -> Check:
-    subs = [compiler.child(node, item, f"{keyword}/{index}") for index, item in enumerate(value)]
+    subs = [
+        compiler.child(node, item, f"{keyword}/{index}", in_array=True)
+        for index, item in enumerate(value)
+    ]
 
     def check(data: Any, path: Path, ctx: Context, comp: bool, ev: Evaluated | None) -> None:
         for index, sub in enumerate(subs[: len(data)]):
@@ -582,6 +588,14 @@ def _pattern_tests(compiler: Compiler, patterns: Any) -> list[tuple[str, Any]]:
     return tests
 
 
+def _any_test(tests: list[Any]) -> Any:
+    if not tests:
+        return None
+    if len(tests) == 1:
+        return tests[0]
+    return lambda key: any(test(key) for test in tests)
+
+
 def _additional_properties(compiler: Compiler, node: Node, value: Any, _group: str | None):
     schema = node.schema
     properties = schema.get("properties")
@@ -591,6 +605,7 @@ def _additional_properties(compiler: Compiler, node: Node, value: Any, _group: s
     patterns = [
         test for _pattern, test in _pattern_tests(compiler, schema.get("patternProperties"))
     ]
+    matches_pattern = _any_test(patterns)
     sub = compiler.child(node, value, "additionalProperties")
     schema_path = _sp(node, "additionalProperties")
 
@@ -600,7 +615,7 @@ def _additional_properties(compiler: Compiler, node: Node, value: Any, _group: s
         if sub.always_valid:
             return
         for key in data:
-            if key in declared or any(test(key) for test in patterns):
+            if key in declared or (matches_pattern is not None and matches_pattern(key)):
                 continue
             if value is False:
                 params = {"additionalProperty": key}

@@ -19,9 +19,14 @@ from speclib.lint.functions.ajv import Ajv, SchemaError
 CASES = json.loads((Path(__file__).parent / "ajv_cases.json").read_text(encoding="utf-8"))
 
 
-def _run(case: dict) -> dict:
+def _run(case: dict, *, track_paths: bool = True) -> dict:
     all_errors = case.get("allErrors", False)
-    ajv = Ajv(case["dialect"], all_errors=all_errors, error_messages=all_errors)
+    ajv = Ajv(
+        case["dialect"],
+        all_errors=all_errors,
+        error_messages=all_errors,
+        track_paths=track_paths or all_errors,
+    )
     try:
         node = ajv.compile(case["schema"])
     except SchemaError as error:
@@ -48,6 +53,21 @@ def _run(case: dict) -> dict:
 def test_it_reports_what_ajv_reports(index):
     entry = CASES[index]
     assert _run(entry["case"]) == entry["ajv"]
+
+
+def _without_schema_paths(outcome: dict) -> dict:
+    if "results" not in outcome:
+        return outcome
+    return {
+        "results": [[error[:2] + error[3:] for error in errors] for errors in outcome["results"]]
+    }
+
+
+@pytest.mark.parametrize("index", range(len(CASES)))
+def test_it_reports_the_same_when_compiled_nodes_are_shared(index):
+    entry = CASES[index]
+    shared = _run(entry["case"], track_paths=False)
+    assert _without_schema_paths(shared) == _without_schema_paths(entry["ajv"])
 
 
 def test_it_compiles_a_schema_object_once_and_checks_its_meta_schema_once():

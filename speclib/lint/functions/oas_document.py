@@ -1,0 +1,127 @@
+"""oasDocumentSchema: the whole document against the OpenAPI 2.0, 3.0, 3.1 or 3.2 schema.
+
+The schemas are Spectral's (see schemas/NOTICE.md), checked as Spectral's precompiled Ajv
+validators check them: every error, ``errorMessage`` texts, ``$ref``s as separate functions.
+The errors are worded as Spectral's oasDocumentSchema words them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ..types import FunctionContext, FunctionResult
+from ._base import rule_function
+from ._js import json_stringify
+from .ajv import Ajv, AjvError, bundled_schema
+from .ajv.compiler import Node
+from .ajv.messages import best_match
+
+__all__ = ["FUNCTIONS", "document_errors"]
+
+# (file, URI) of every schema the validators reach, as Spectral registers them.
+_SCHEMAS = (
+    ("json-schema-draft-04.json", "http://json-schema.org/draft-04/schema"),
+    ("json-schema-2020-12.json", "https://stoplight.io/json-schema/draft/2020-12"),
+    (
+        "json-schema-2020-12-validation.json",
+        "https://stoplight.io/json-schema/draft/2020-12/meta/validation",
+    ),
+    ("oas-2.0.json", "http://swagger.io/v2/schema.json"),
+    ("oas-3.0.json", "https://spec.openapis.org/oas/3.0/schema/2019-04-02"),
+    ("oas-3.1-dialect.json", "https://spec.openapis.org/oas/3.1/dialect/base"),
+    ("oas-3.1-meta.json", "https://spec.openapis.org/oas/3.1/meta/base"),
+    ("oas-3.1.json", "https://spec.openapis.org/oas/3.1/schema/2021-09-28"),
+    ("oas-3.2-dialect.json", "https://spec.openapis.org/oas/3.2/dialect/2025-09-17"),
+    ("oas-3.2-meta.json", "https://spec.openapis.org/oas/3.2/meta/2025-09-17"),
+    ("oas-3.2.json", "https://spec.openapis.org/oas/3.2/schema/2025-11-23"),
+)
+_ROOTS = {
+    "oas2": "oas-2.0.json",
+    "oas3.0": "oas-3.0.json",
+    "oas3.1": "oas-3.1.json",
+    "oas3.2": "oas-3.2.json",
+}
+
+
+@cache
+def _validator() -> Ajv:
+    schemas = tuple((uri, bundled_schema(name)) for name, uri in _SCHEMAS)
+    return Ajv(
+        "draft2020-12",
+        all_errors=True,
+        error_messages=True,
+        unicode_regexp=True,
+        inline_refs=False,
+        schemas=schemas,
+    )
+
+
+@cache
+def _root(version: str) -> Node:
+    return _validator().build(bundled_schema(_ROOTS[version]))
+
+
+def _version(formats: frozenset[str]) -> str:
+    if "oas2" in formats:
+        return "oas2"
+    if "oas3.2" in formats:
+        return "oas3.2"
+    return "oas3.1" if "oas3.1" in formats else "oas3.0"
+
+
+def document_errors(document: Any, formats: frozenset[str]) -> list[AjvError]:
+    return _validator().validate(_root(_version(formats)), document)
+
+
+def _property_text(path: tuple, message: str) -> str:
+    cleaned = message.replace("'", '"').replace('"', '"').replace("NOT", "not")
+    if not path:
+        return cleaned
+    segment = str(path[-1]).replace("~", "~0").replace("/", "~1")
+    return f'"{segment}" property {cleaned}'
+
+
+def _value_at(document: Any, path: tuple) -> Any:
+    node = document
+    for segment in path:
+        in_object = isinstance(node, dict) and segment in node
+        in_array = isinstance(node, list) and isinstance(segment, int) and segment < len(node)
+        if not (in_object or in_array):
+            return None
+        node = node[segment]
+    return node
+
+
+def _result(document: Any, error: AjvError) -> FunctionResult | None:
+    path = error.instance_path
+    if error.keyword == "if":
+        return None
+    if error.keyword == "additionalProperties":
+        extra = error.params.get("additionalProperty")
+        return FunctionResult(f'Property "{extra}" is not expected to be here', (*path, extra))
+    if error.keyword == "enum":
+        allowed = error.params.get("allowedValues", [])
+        printed = ", ".join(_json(value) for value in allowed)
+        value = _value_at(document, path) if isinstance(document, dict) else None
+        best = best_match(value, allowed) if isinstance(value, str) else None
+        suggestion = f'. Did you mean "{best}"?' if best is not None else ""
+        return FunctionResult(f"{_property_text(path, error.message)}: {printed}{suggestion}", path)
+    if error.keyword == "errorMessage":
+        return FunctionResult(error.message, path)
+    return FunctionResult(_property_text(path, error.message), path)
+
+
+def _json(value: Any) -> str:
+    return json_stringify(value)
+
+
+@rule_function("oasDocumentSchema")
+def oas_document_schema(target: Any, options: Any, context: FunctionContext):
+    if not context.formats:
+        return None
+    results = (_result(target, error) for error in document_errors(target, context.formats))
+    return [result for result in results if result is not None]
+
+
+FUNCTIONS = {"oasDocumentSchema": oas_document_schema}
