@@ -105,6 +105,8 @@ def _reason(exc: Exception, run_id: int) -> str:
 
 def _finish(run: LintRun, report, inherited: set, started: float) -> None:
     unreadable = engine.parser_failure(report)
+    if getattr(report, "failures", None):  # rule functions that raised: the engine's bugs
+        logger.warning("lint run %s: rule functions failed: %s", run.pk, report.failures[:10])
     with transaction.atomic():
         if not LintRun.objects.select_for_update().filter(pk=run.pk, status="running").exists():
             return  # a sweep or another worker has settled it meanwhile
