@@ -160,6 +160,22 @@ def test_it_lints_a_pushed_spec_after_the_worker_parsed_it(worker, team):
     assert (api.lint_status, api.lint_score) == ("errors", 90)
 
 
+def test_it_lints_with_the_builtin_ruleset_when_none_is_assigned(worker):
+    version = VersionFactory(version="2.0.0", major=2)
+    with transaction.atomic():
+        spec = version_attach_spec(
+            actor=Actor.system("test"), version=version, content=PETS, filename="p.yaml"
+        )
+
+    run = _wait_for(
+        lambda: LintRun.objects.filter(spec=spec, status="done").first(), what="the lint run"
+    )
+    assert run.builtin == "portal:recommended" and run.document_format == "oas3.0"
+    codes = set(run.findings.values_list("code", flat=True))
+    assert {"portal-operation-id", "info-contact"} <= codes
+    assert run.score == max(0, 100 - 10 * run.errors - 3 * run.warnings - run.infos)
+
+
 HOSTILE = {
     "deep": b"openapi: 3.0.3\nx: " + b"[" * 100_000 + b"]" * 100_000,
     "bomb": b"openapi: 3.0.3\na: &a [x,x,x,x,x,x,x,x,x]\n"
