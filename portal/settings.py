@@ -253,6 +253,8 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Lint runs and lint jobs share one set of statuses; spec documents have their own.
+    "ENUM_NAME_OVERRIDES": {"LintRunStatusEnum": "governance.models.runs.LintRun.Status"},
 }
 
 # --- Logs: JSON lines with the request id.

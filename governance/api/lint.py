@@ -20,6 +20,7 @@ from governance.api.serializers import (
     LintQuerySerializer,
     LintResultSerializer,
     LintRunSerializer,
+    VersionLintSerializer,
 )
 from governance.filtersets import LintFindingFilterSet
 from governance.models import LintFinding, LintJob, Ruleset, RulesetRevision
@@ -27,7 +28,7 @@ from portal.api.problems import problem_response
 from portal.api.views import PortalApiMixin
 
 
-@extend_schema(parameters=[API_SLUG, VERSION])
+@extend_schema(parameters=[API_SLUG, VERSION], responses=VersionLintSerializer)
 class VersionLintView(PortalApiMixin, generics.ListAPIView):
     """The lint result of a version's spec: the run (status, counts, score, ruleset) and its
     findings, worst first, filtered by severity, rule code or new-in-this-version."""

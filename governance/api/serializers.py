@@ -194,6 +194,16 @@ class LintRunSerializer(serializers.ModelSerializer):
         return run.revision.number if run.revision_id else None
 
 
+class VersionLintSerializer(serializers.Serializer):
+    """A page of a version's findings, with the run they come from."""
+
+    run = LintRunSerializer()
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = LintFindingSerializer(many=True)
+
+
 class LintQuerySerializer(serializers.Serializer):
     ruleset = serializers.CharField(
         required=False,

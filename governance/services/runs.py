@@ -120,18 +120,21 @@ def _finish(run: LintRun, report, inherited: set, started: float) -> None:
             duration_ms=_elapsed_ms(started),
             **counts,
         )
-    runs_finished(run_ids=[run.pk], spec_ids=[run.spec_id])
+        # In the same transaction: nobody sees the run finished and its API not yet updated.
+        runs_finished(run_ids=[run.pk], spec_ids=[run.spec_id])
 
 
 def _fail(run: LintRun, reason: str, started: float) -> None:
     logger.info("lint run %s failed: %s", run.pk, reason)
-    LintRun.objects.filter(pk=run.pk, status=LintRun.Status.RUNNING).update(
-        status=LintRun.Status.FAILED,
-        error=reason,
-        finished_at=timezone.now(),
-        duration_ms=_elapsed_ms(started),
-    )
-    runs_finished(run_ids=[run.pk], spec_ids=[run.spec_id])
+    with transaction.atomic():
+        failed = LintRun.objects.filter(pk=run.pk, status=LintRun.Status.RUNNING).update(
+            status=LintRun.Status.FAILED,
+            error=reason,
+            finished_at=timezone.now(),
+            duration_ms=_elapsed_ms(started),
+        )
+        if failed:
+            runs_finished(run_ids=[run.pk], spec_ids=[run.spec_id])
 
 
 def _elapsed_ms(started: float) -> int:

@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from governance.models import LintJob, LintRun
@@ -26,13 +27,14 @@ def lint_sweep() -> dict[str, int]:
             "pk", "spec_id"
         )
     )
-    LintRun.objects.filter(pk__in=[pk for pk, _ in dead], status=LintRun.Status.RUNNING).update(
-        status=LintRun.Status.FAILED,
-        error="The lint did not finish: the worker stopped, or it ran out of time or memory.",
-        finished_at=now,
-    )
-    if dead:
-        runs_finished(run_ids=[pk for pk, _ in dead], spec_ids=[spec for _, spec in dead])
+    with transaction.atomic():
+        LintRun.objects.filter(pk__in=[pk for pk, _ in dead], status=LintRun.Status.RUNNING).update(
+            status=LintRun.Status.FAILED,
+            error="The lint did not finish: the worker stopped, or it ran out of time or memory.",
+            finished_at=now,
+        )
+        if dead:
+            runs_finished(run_ids=[pk for pk, _ in dead], spec_ids=[spec for _, spec in dead])
     lost = list(
         LintRun.objects.filter(status=LintRun.Status.QUEUED, created_at__lt=now - REQUEUE_AFTER)
         .order_by("created_at")

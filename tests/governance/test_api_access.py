@@ -114,3 +114,29 @@ def test_it_shows_a_lint_job_to_its_poster_only(persona, name, owner):
         assert response.json()["status"] == "queued"
     else:
         assert_problem(response, 401 if name == "anonymous" else 404)
+
+
+@pytest.mark.parametrize("name", PEOPLE)
+def test_it_lets_only_managers_remove_an_assignment(revision, persona, name, team):
+    assignment = RulesetAssignment.objects.create(ruleset=revision.ruleset, scope="team", team=team)
+    response = api_client_for(persona(name)).delete(f"/api/v1/ruleset-assignments/{assignment.pk}/")
+    if name in MANAGERS:
+        assert response.status_code == 204
+        assert not RulesetAssignment.objects.exists()
+        assert RelintBatch.objects.get().reason.endswith("assigned to Payments")
+    else:
+        assert_problem(response, 401 if name == "anonymous" else 403)
+        assert RulesetAssignment.objects.exists()
+
+
+def test_it_assigns_over_rest_per_scope(revision, reviewer, team):
+    client = api_client_for(reviewer)
+    for data in ({}, {"team": "payments"}, {"audience": "public"}):
+        response = client.post(
+            "/api/v1/ruleset-assignments/", {"ruleset": "house-style", **data}, format="json"
+        )
+        assert response.status_code == 201, response.content
+    scopes = set(RulesetAssignment.objects.values_list("scope", flat=True))
+    assert scopes == {"organisation", "team", "audience"}
+    both = {"ruleset": "house-style", "team": "payments", "audience": "public"}
+    assert_problem(client.post("/api/v1/ruleset-assignments/", both, format="json"), 400)

@@ -30,6 +30,8 @@ def test_it_refuses_the_pages_to_people_who_do_not_govern(ruleset, request, name
     for url in PAGES:
         assert client.get(url).status_code == 403, url
     assert client.post("/governance/assignments/", {"scope": "organisation"}).status_code == 403
+    assert client.post("/governance/rulesets/adopt/").status_code == 403
+    assert not RulesetAssignment.objects.exists()
 
 
 def test_it_sends_anonymous_visitors_to_sign_in(ruleset, anonymous_read):
@@ -108,3 +110,16 @@ def test_it_reads_the_ruleset_list_in_a_constant_number_of_queries(
         RelintBatch.objects.create(reason="more")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/governance/rulesets/")
+
+
+def test_it_reads_a_ruleset_page_in_a_constant_number_of_queries(
+    ruleset, reviewer, django_assert_max_num_queries
+):
+    client = client_for(reviewer)
+    client.get("/governance/rulesets/house/")
+    with django_assert_max_num_queries(20) as few:
+        client.get("/governance/rulesets/house/")
+    for number in range(3, 15):
+        RulesetRevisionFactory(ruleset=ruleset, number=number, source=f"rules: {{}}\n# {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/governance/rulesets/house/").status_code == 200
