@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..types import FunctionContext, FunctionResult
 from ._base import rule_function
@@ -189,7 +189,8 @@ def _check_substitutions(url: str, pairs, path) -> list[FunctionResult]:
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _SPECIAL = {"http": 80, "https": 443, "ws": 80, "wss": 443, "ftp": 21, "file": None}
-_FORBIDDEN_HOST = re.compile(r"[\x00\t\n\r #/:<>?@\[\\\]^|%]")
+# WHATWG's forbidden domain code points (checked after percent-decoding the host).
+_FORBIDDEN_HOST = re.compile(r"[\x00-\x1f\x7f #/:<>?@\[\\\]^|%]")
 
 
 def valid_url(text: str) -> bool:
@@ -213,7 +214,7 @@ def valid_url(text: str) -> bool:
         host, _, port = host_port.partition(":")
     if scheme != "file" and not host:
         return False
-    if _FORBIDDEN_HOST.search(host) and not host_port.startswith("["):
+    if not host_port.startswith("[") and _FORBIDDEN_HOST.search(unquote(host)):
         return False
     return port == "" or (port.isdigit() and int(port) <= 65535)
 

@@ -33,10 +33,6 @@ class Quick(Exception):
     """A failure while only validity is wanted (inside ``not`` and ``if``)."""
 
 
-STOP = Stop()
-QUICK = Quick()
-
-
 class Context:
     """The state of one validation: errors so far and the dynamic anchors in scope."""
 
@@ -83,7 +79,7 @@ class Context:
         visible: bool = True,
     ) -> None:
         if self.quick:
-            raise QUICK
+            raise Quick  # a fresh instance: a reused one would pile up tracebacks
         error = AjvError(keyword, path, schema_path, params, message, parent, visible)
         if comp or self.all_errors:
             self.errors.append(error)
@@ -93,7 +89,7 @@ class Context:
         if not append:
             del self.errors[self.frame :]
         self.errors.append(error)
-        raise STOP
+        raise Stop
 
     def valid_quick(self, node: Node, data: Any, path: tuple[str | int, ...], ev: Evaluated | None):
         """Whether ``data`` is valid, without errors (Ajv's ``createErrors: false``)."""

@@ -472,6 +472,23 @@ def _count_contains(sub: Node, data: list, path: Path, ctx: Context, low: Any, h
     return valid
 
 
+def _canonical(value: Any) -> Any:
+    """A hashable key under which values equal for Ajv's deep equality collide."""
+    if isinstance(value, bool):
+        return ("boolean", value)
+    if isinstance(value, int | float):
+        return ("number", value)
+    if isinstance(value, str):
+        return ("string", value)
+    if value is None:
+        return ("null",)
+    if isinstance(value, list):
+        return ("array", tuple(_canonical(item) for item in value))
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _canonical(item)) for key, item in value.items()))
+    return ("other", id(value))
+
+
 def _unique_items(compiler: Compiler, node: Node, value: bool, _group: str | None) -> Check | None:
     if not value:
         return None
@@ -494,11 +511,15 @@ def _unique_items(compiler: Compiler, node: Node, value: bool, _group: str | Non
                     return i, seen[key]
                 seen[key] = i
             return None
-        for i in range(len(data) - 1, -1, -1):
-            for j in range(i - 1, -1, -1):
-                if js_equal(data[i], data[j]):
-                    return i, j
-        return None
+        # Ajv compares every pair, from the end; the same pair is found by grouping equal items.
+        positions: dict[Any, list[int]] = {}
+        for index, item in enumerate(data):
+            positions.setdefault(_canonical(item), []).append(index)
+        best: tuple[int, int] | None = None
+        for indices in positions.values():
+            if len(indices) > 1 and (best is None or indices[-1] > best[0]):
+                best = (indices[-1], indices[-2])
+        return best
 
     def check(data: Any, path: Path, ctx: Context, comp: bool, ev: Evaluated | None) -> None:
         if len(data) < 2:
