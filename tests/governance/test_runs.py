@@ -260,3 +260,14 @@ def test_it_gives_each_finding_the_source_lines_around_it(version):
         (6, "line 6", True),
         (7, "line 7", False),
     ]
+
+
+def test_it_lints_the_previous_document_for_the_comparison_without_storing_it(api, version):
+    revision = RulesetRevisionFactory()  # one rule: info-contact
+    newer = VersionFactory(api=api, version="1.5.0", major=1, minor=5, spec=SpecDocumentFactory())
+    run = current_run(newer.spec, revision=revision, builtin="", status=LintRun.Status.RUNNING)
+
+    keys = previous_keys(run, engine.ruleset_of(revision=revision))
+
+    assert keys == {("info-contact", ("info",))}
+    assert not LintRun.objects.filter(spec=version.spec).exists()  # old versions keep theirs
