@@ -93,6 +93,8 @@ class Context:
 
     def valid_quick(self, node: Node, data: Any, path: tuple[str | int, ...], ev: Evaluated | None):
         """Whether ``data`` is valid, without errors (Ajv's ``createErrors: false``)."""
+        if ev is None and (node.quick_state or node.quick_state is None and node.quickable()):
+            return node.valid(data)
         saved, self.quick = self.quick, True
         try:
             return node.run(data, path, self, True, ev)
@@ -236,8 +238,12 @@ class Node:
         "env_root",
         "false_schema",
         "groups",
+        "children",
+        "dynamic",
         "local_ev",
         "memo",
+        "quick_groups",
+        "quick_state",
         "post",
         "pre_check",
         "pre_types",
@@ -267,6 +273,12 @@ class Node:
         # such as allOf): only then does ``nullable`` widen its type errors.
         self.visible = True
         self.memo: dict[int, Any] | None = None  # data known valid (meta-schemas keep one)
+        self.children: list[Node] = []  # the nodes this one runs (subschemas and references)
+        # Dynamic scopes and unevaluated* need the full run; quick_groups hold the keywords'
+        # verdicts alone, and quick_state whether everything reachable can use them.
+        self.dynamic = False
+        self.quick_groups: list[tuple[Any, list[Any], bool]] | None = None
+        self.quick_state: bool | None = None
 
     def run(
         self,
@@ -289,6 +301,10 @@ class Node:
                 False,
             )
             return False
+        # Most data is valid: one verdict-only pass, and no errors to collect.
+        quick = ev is None and (self.quick_state or self.quick_state is None and self.quickable())
+        if quick and self.valid(data):
+            return True
         errors = ctx.errors
         start = len(errors)
         if self.dynamic_anchor is not None and self.dynamic_anchor not in ctx.dynamic:
@@ -317,6 +333,48 @@ class Node:
             ev.merge(local)
         return len(errors) == start
 
+    def quickable(self) -> bool:
+        """Whether no node reachable from this one needs dynamic scopes or evaluated tracking."""
+        if self.quick_state is not None:
+            return self.quick_state
+        seen = {id(self)}
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            if node.quick_state is True:
+                continue
+            if node.dynamic or node.quick_state is False:
+                self.quick_state = False
+                return False
+            for child in node.children:
+                if id(child) not in seen:
+                    seen.add(id(child))
+                    stack.append(child)
+        # Everything reachable from here is free of them, so from each of those nodes too.
+        for node in _reachable(self):
+            node.quick_state = True
+        return True
+
+    def valid(self, data: Any) -> bool:
+        """The verdict alone (no errors), as fast as possible; the same as ``run``'s."""
+        if self.always_valid:
+            return True
+        if self.false_schema:
+            return False
+        if not (self.quick_state or self.quick_state is None and self.quickable()):
+            ctx = Context(all_errors=False)
+            return ctx.valid_quick(self, data, (), None)
+        if self.pre_check is not None and not self.pre_check(data):
+            return False
+        for applies, tests, type_error in self.quick_groups:
+            if applies is None or applies(data):
+                for test in tests:
+                    if not test(data):
+                        return False
+            elif type_error:
+                return False
+        return True
+
     def type_error(self, data: Any, path: tuple[str | int, ...], ctx: Context, comp: bool) -> None:
         ctx.fail(
             comp,
@@ -328,6 +386,30 @@ class Node:
             self.schema,
             visible=self.visible,
         )
+
+
+def _quick_groups(node: Node) -> list[tuple[Any, list[Any], bool]] | None:
+    groups = []
+    for applies, checks, type_error in node.groups:
+        tests = [getattr(check, "quick", None) for check in checks]
+        if any(test is None for test in tests):
+            node.dynamic = True  # a keyword without a verdict-only form: use the full run
+            return None
+        groups.append((applies, tests, type_error))
+    return groups
+
+
+def _reachable(start: Node) -> list[Node]:
+    seen = {id(start)}
+    order, stack = [], [start]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return order
 
 
 class Compiler:
@@ -404,6 +486,11 @@ class Compiler:
         return node
 
     def child(self, parent: Node, schema: Any, suffix: str, *, in_array: bool = False) -> Node:
+        node = self._child(parent, schema, suffix, in_array=in_array)
+        parent.children.append(node)
+        return node
+
+    def _child(self, parent: Node, schema: Any, suffix: str, *, in_array: bool) -> Node:
         visible = parent.visible and not in_array
         base = self._own_base(schema, parent.base)
         if self.track_paths:
@@ -451,6 +538,11 @@ class Compiler:
 
     def ref_target(self, node: Node, reference: str) -> tuple[Node, bool]:
         """The node a reference leads to, and whether Ajv would inline it."""
+        target, inline = self._ref_target(node, reference)
+        node.children.append(target)
+        return target, inline
+
+    def _ref_target(self, node: Node, reference: str) -> tuple[Node, bool]:
         found = self.registry.resolve(reference, node.base)
         if found is None:
             shown = "#" if node.base.startswith(ANONYMOUS) else node.base
@@ -503,6 +595,7 @@ class Compiler:
             key != "$ref" and key in self.all_keywords for key in schema
         ):
             node.groups = [(None, [KEYWORDS["$ref"](self, node, schema["$ref"], None)], False)]
+            node.quick_groups = _quick_groups(node)
             return
         has_group = {
             group_type: any(keyword in schema for keyword in keywords)
@@ -545,6 +638,7 @@ class Compiler:
             applies = None if group_type is None else type_test([group_type])
             groups.append((applies, checks, type_error))
         node.groups = groups
+        node.quick_groups = _quick_groups(node)
         if self.error_messages and "errorMessage" in schema:
             from .errormessage import error_message_post  # noqa: PLC0415
 

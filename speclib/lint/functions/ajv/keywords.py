@@ -26,6 +26,12 @@ Check = Callable[[Any, tuple, Context, bool, Evaluated | None], None]
 Path = tuple[str | int, ...]
 
 
+def _quick(check: Check, test: Callable[[Any], bool]) -> Check:
+    """Attaches ``test(data) -> bool``: the keyword's verdict alone, for Node.valid."""
+    check.quick = test  # type: ignore[attr-defined]
+    return check
+
+
 def _sp(node: Node, keyword: str) -> str:
     return f"{node.spath}/{keyword}"
 
@@ -37,18 +43,19 @@ def _ref(compiler: Compiler, node: Node, value: str, _group: str | None) -> Chec
         def call(data: Any, path: Path, ctx: Context, comp: bool, ev: Evaluated | None) -> None:
             ctx.call(target, data, path, ev)
 
-        return call
+        return _quick(call, target.valid)
 
     def check(data: Any, path: Path, ctx: Context, comp: bool, ev: Evaluated | None) -> None:
         target.run(data, path, ctx, comp, ev)
 
-    return check
+    return _quick(check, target.valid)
 
 
 def _dynamic_ref(compiler: Compiler, node: Node, value: str, _group: str | None) -> Check:
     if not value.startswith("#"):
         raise SchemaError('"$dynamicRef" only supports hash fragment reference')
     anchor = value[1:]
+    node.dynamic = True
     root = node.env_root
     fallback = compiler.ref(node, value) if anchor else root
 
@@ -59,6 +66,7 @@ def _dynamic_ref(compiler: Compiler, node: Node, value: str, _group: str | None)
 
 
 def _recursive_ref(compiler: Compiler, node: Node, value: str, group: str | None) -> Check:
+    node.dynamic = True
     fallback = compiler.ref(node, value)
 
     def check(data: Any, path: Path, ctx: Context, comp: bool, ev: Evaluated | None) -> None:
@@ -77,7 +85,7 @@ def _const(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Ch
                 comp, "const", path, schema_path, params, "must be equal to constant", node.schema
             )
 
-    return check
+    return _quick(check, lambda data: js_equal(data, value))
 
 
 def _primitive_key(value: Any) -> tuple[str, Any] | None:
@@ -112,7 +120,13 @@ def _enum(compiler: Compiler, node: Node, value: list[Any], _group: str | None) 
             node.schema,
         )
 
-    return check
+    def allowed(data: Any) -> bool:
+        key = _primitive_key(data)
+        if key is not None:
+            return key in primitives
+        return any(js_equal(data, item) for item in composites)
+
+    return _quick(check, allowed)
 
 
 def _not(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Check:
@@ -123,7 +137,7 @@ def _not(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Chec
         if ctx.valid_quick(sub, data, path, None):
             ctx.fail(comp, "not", path, schema_path, {}, "must NOT be valid", node.schema)
 
-    return check
+    return _quick(check, lambda data: not sub.valid(data))
 
 
 def _branches(compiler: Compiler, node: Node, keyword: str, value: list[Any]) -> list[Node]:
@@ -166,7 +180,7 @@ def _any_of(compiler: Compiler, node: Node, value: list[Any], _group: str | None
         message = "must match a schema in anyOf"
         ctx.fail(comp, "anyOf", path, schema_path, {}, message, node.schema, append=True)
 
-    return check
+    return _quick(check, lambda data: any(branch.valid(data) for branch in branches))
 
 
 def _one_of(compiler: Compiler, node: Node, value: list[Any], _group: str | None) -> Check:
@@ -194,7 +208,16 @@ def _one_of(compiler: Compiler, node: Node, value: list[Any], _group: str | None
         params = {"passingSchemas": passing}
         ctx.fail(comp, "oneOf", path, schema_path, params, message, node.schema, append=True)
 
-    return check
+    def one(data: Any) -> bool:
+        valid = False
+        for branch in branches:
+            if branch.valid(data):
+                if valid:
+                    return False
+                valid = True
+        return valid
+
+    return _quick(check, one)
 
 
 def _all_of(compiler: Compiler, node: Node, value: list[Any], _group: str | None) -> Check:
@@ -205,7 +228,7 @@ def _all_of(compiler: Compiler, node: Node, value: list[Any], _group: str | None
             if not branch.run(data, path, ctx, comp, ev) and not ctx.all_errors:
                 return
 
-    return check
+    return _quick(check, lambda data: all(branch.valid(data) for branch in branches))
 
 
 def _if(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Check | None:
@@ -236,7 +259,11 @@ def _if(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Check
         message = f'must match "{clause}" schema'
         ctx.fail(comp, "if", path, schema_path, params, message, schema, append=True)
 
-    return check
+    def chosen(data: Any) -> bool:
+        branch = clauses.get("then" if condition.valid(data) else "else")
+        return branch is None or branch.valid(data)
+
+    return _quick(check, chosen)
 
 
 _COMPARISONS = {
@@ -269,7 +296,7 @@ def _limit_number(keyword: str) -> Callable[..., Check | None]:
             if fails(data, value) or data != data:
                 ctx.fail(comp, keyword, path, schema_path, params, message, schema)
 
-        return check
+        return _quick(check, lambda data: not (fails(data, value) or data != data))
 
     return factory
 
@@ -286,7 +313,16 @@ def _multiple_of(compiler: Compiler, node: Node, value: Any, _group: str | None)
         params = {"multipleOf": value}
         ctx.fail(comp, "multipleOf", path, schema_path, params, message, node.schema)
 
-    return check
+    def multiple(data: Any) -> bool:
+        if value == 0:
+            return False
+        try:
+            quotient = data / value
+        except (OverflowError, ZeroDivisionError):
+            return False
+        return math.isfinite(quotient) and quotient == math.trunc(quotient)
+
+    return _quick(check, multiple)
 
 
 def _format(compiler: Compiler, node: Node, value: str, group: str | None) -> Check | None:
@@ -302,7 +338,7 @@ def _format(compiler: Compiler, node: Node, value: str, group: str | None) -> Ch
             params = {"format": value}
             ctx.fail(comp, "format", path, schema_path, params, message, node.schema)
 
-    return check
+    return _quick(check, validate)
 
 
 def _limit(keyword: str, noun: str, measure: Callable[[Any], int]) -> Callable[..., Check]:
@@ -318,7 +354,11 @@ def _limit(keyword: str, noun: str, measure: Callable[[Any], int]) -> Callable[.
             if size > value if comparison == "more" else size < value:
                 ctx.fail(comp, keyword, path, schema_path, params, message, node.schema)
 
-        return check
+        def within(data: Any) -> bool:
+            size = measure(data)
+            return not (size > value if comparison == "more" else size < value)
+
+        return _quick(check, within)
 
     return factory
 
@@ -346,7 +386,7 @@ def _pattern(compiler: Compiler, node: Node, value: str, _group: str | None) -> 
             params = {"pattern": value}
             ctx.fail(comp, "pattern", path, schema_path, params, message, node.schema)
 
-    return check
+    return _quick(check, test)
 
 
 def _items(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Check | None:
@@ -385,7 +425,7 @@ def _no_more_items(node: Node, keyword: str, limit: int) -> Check:
         elif ev is not None:
             ev.all_items = True
 
-    return check
+    return _quick(check, lambda data: len(data) <= limit)
 
 
 def _tuple_items(compiler: Compiler, node: Node, keyword: str, value: list) -> Check:
@@ -401,7 +441,9 @@ def _tuple_items(compiler: Compiler, node: Node, keyword: str, value: list) -> C
         if ev is not None:
             ev.items = max(ev.items, min(len(subs), len(data)))
 
-    return check
+    return _quick(
+        check, lambda data: all(sub.valid(item) for sub, item in zip(subs, data, strict=False))
+    )
 
 
 def _rest_items(compiler: Compiler, node: Node, keyword: str, value: Any, start: int):
@@ -416,7 +458,12 @@ def _rest_items(compiler: Compiler, node: Node, keyword: str, value: Any, start:
         if ev is not None:
             ev.all_items = True
 
-    return check
+    def rest_valid(data: Any) -> bool:
+        if sub.always_valid:
+            return True
+        return all(sub.valid(data[index]) for index in range(start, len(data)))
+
+    return _quick(check, rest_valid)
 
 
 def _contains(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Check | None:
@@ -453,7 +500,22 @@ def _contains(compiler: Compiler, node: Node, value: Any, _group: str | None) ->
             return
         ctx.fail(comp, "contains", path, schema_path, params, message, schema)
 
-    return check
+    def contained(data: Any) -> bool:
+        if high is not None and low > high:
+            return False
+        if sub.always_valid:
+            return len(data) >= low and (high is None or len(data) <= high)
+        count = 0
+        for item in data:
+            if sub.valid(item):
+                count += 1
+                if high is None and count >= low:
+                    return True
+                if high is not None and count > high:
+                    return False
+        return count >= low
+
+    return _quick(check, contained)
 
 
 def _count_contains(sub: Node, data: list, path: Path, ctx: Context, low: Any, high: Any) -> bool:
@@ -531,10 +593,11 @@ def _unique_items(compiler: Compiler, node: Node, value: bool, _group: str | Non
             params = {"i": i, "j": j}
             ctx.fail(comp, "uniqueItems", path, schema_path, params, message, node.schema)
 
-    return check
+    return _quick(check, lambda data: len(data) < 2 or duplicate(data) is None)
 
 
 def _unevaluated_items(compiler: Compiler, node: Node, value: Any, _group: str | None) -> Check:
+    node.dynamic = True
     sub = compiler.child(node, value, "unevaluatedItems")
     schema_path = _sp(node, "unevaluatedItems")
 
@@ -569,7 +632,7 @@ def _required(compiler: Compiler, node: Node, value: list, _group: str | None) -
                 if not ctx.all_errors:
                     return
 
-    return check
+    return _quick(check, lambda data: all(name in data for name in names))
 
 
 def _property_names(compiler: Compiler, node: Node, value: Any, _group: str | None):
@@ -596,7 +659,7 @@ def _property_names(compiler: Compiler, node: Node, value: Any, _group: str | No
                 if not ctx.all_errors:
                     return
 
-    return check
+    return _quick(check, lambda data: all(sub.valid(key) for key in data))
 
 
 def _pattern_tests(compiler: Compiler, patterns: Any) -> list[tuple[str, Any]]:
@@ -647,7 +710,17 @@ def _additional_properties(compiler: Compiler, node: Node, value: Any, _group: s
             elif not sub.run(data[key], (*path, key), ctx, comp, None) and not ctx.all_errors:
                 return
 
-    return check
+    def no_extra(data: Any) -> bool:
+        if sub.always_valid:
+            return True
+        for key, item in data.items():
+            if key in declared or (matches_pattern is not None and matches_pattern(key)):
+                continue
+            if value is False or not sub.valid(item):
+                return False
+        return True
+
+    return _quick(check, no_extra)
 
 
 def _property_deps(node: Node, keyword: str, deps: dict[str, list]) -> Check | None:
@@ -675,7 +748,14 @@ def _property_deps(node: Node, keyword: str, deps: dict[str, list]) -> Check | N
                 if not ctx.all_errors:
                     return
 
-    return check
+    def deps_present(data: Any) -> bool:
+        return all(
+            all(missing in data for missing in required)
+            for prop, required in deps.items()
+            if required and prop in data
+        )
+
+    return _quick(check, deps_present)
 
 
 def _schema_deps(compiler: Compiler, node: Node, keyword: str, deps: dict[str, Any]):
@@ -692,7 +772,7 @@ def _schema_deps(compiler: Compiler, node: Node, keyword: str, deps: dict[str, A
             if prop in data and not sub.run(data, path, ctx, comp, ev) and not ctx.all_errors:
                 return
 
-    return check
+    return _quick(check, lambda data: all(sub.valid(data) for prop, sub in subs if prop in data))
 
 
 def _chain(*checks: Check | None) -> Check | None:
@@ -709,7 +789,8 @@ def _chain(*checks: Check | None) -> Check | None:
             if not ctx.all_errors and len(ctx.errors) > before:
                 return
 
-    return check
+    tests = [part.quick for part in present]  # type: ignore[attr-defined]
+    return _quick(check, lambda data: all(test(data) for test in tests))
 
 
 def _dependencies(compiler: Compiler, node: Node, value: dict, _group: str | None):
@@ -749,7 +830,13 @@ def _properties(compiler: Compiler, node: Node, value: dict, _group: str | None)
             if not sub.run(data[name], (*path, name), ctx, comp, None) and not ctx.all_errors:
                 return
 
-    return check
+    def properties_valid(data: Any) -> bool:
+        for name, sub in subs:  # noqa: SIM110 - a loop is faster than all() on this hot path
+            if name in data and not sub.valid(data[name]):
+                return False
+        return True
+
+    return _quick(check, properties_valid)
 
 
 def _pattern_properties(compiler: Compiler, node: Node, value: dict, _group: str | None):
@@ -773,10 +860,18 @@ def _pattern_properties(compiler: Compiler, node: Node, value: dict, _group: str
                 if not sub.run(data[key], (*path, key), ctx, comp, None) and not ctx.all_errors:
                     return
 
-    return check
+    def patterns_valid(data: Any) -> bool:
+        for test, sub in subs:
+            for key, item in data.items():
+                if test(key) and not sub.valid(item):
+                    return False
+        return True
+
+    return _quick(check, patterns_valid)
 
 
 def _unevaluated_properties(compiler: Compiler, node: Node, value: Any, _group: str | None):
+    node.dynamic = True
     sub = compiler.child(node, value, "unevaluatedProperties")
     schema_path = _sp(node, "unevaluatedProperties")
 
