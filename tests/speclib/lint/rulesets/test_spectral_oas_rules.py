@@ -59,3 +59,19 @@ def test_it_reports_what_spectral_reports_when_the_rule_is_broken(entry):
 def test_it_stays_quiet_when_the_rule_is_kept(entry):
     kept = entry["cases"][1]
     assert _findings(entry["rule"], kept["document"]) == kept["spectral"] == []
+
+
+# More documents for the rules whose functions have the most cases (examples against schemas,
+# path parameters, server variables, security...), with Spectral's findings recorded the same
+# way.
+MORE = json.loads(
+    (Path(__file__).parent / "spectral_oas_more_cases.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize(
+    "entry", MORE, ids=[f"{entry['rule']}-{index}" for index, entry in enumerate(MORE)]
+)
+def test_it_reports_what_spectral_reports_in_harder_cases(entry):
+    found = _findings(entry["rule"], entry["document"])
+    assert sorted(found, key=_key) == sorted(entry["spectral"], key=_key)
