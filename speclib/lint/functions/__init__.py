@@ -2,6 +2,19 @@
 
 Each module of this package exports ``FUNCTIONS: dict[str, Callable]``; the registry merges
 them. A module that is not written yet is simply absent from the registry.
+
+What the engine can rely on, for every function here:
+
+- ``fn.validate_options(options)`` checks ``functionOptions`` (None when absent) as Spectral does
+  when it loads a ruleset, and raises ``_base.OptionsError`` (a ``RulesetError`` and a
+  ``ValueError``) worded as Spectral's; ``fn.options_schema`` is the JSON Schema behind it.
+- A missing target (``then.field`` naming nothing) is passed as ``_js.UNDEFINED``, JavaScript's
+  ``undefined``; ``None`` is JSON ``null``.
+- Messages may hold Spectral's ``#{{print("property")}}`` and ``#{{print("value")}}``, filled
+  where the finding is finally placed (``messages.render`` does it as Spectral's replacer).
+- Per-run caches (compiled schemas, the reference graph) are keyed by ``context.raw``;
+  ``_run.end_run(raw)`` frees them when a run ends (the last two runs are kept otherwise).
+- Regular expressions go through ``jsregex``, which refuses catastrophic patterns.
 """
 
 from __future__ import annotations
