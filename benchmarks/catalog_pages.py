@@ -98,9 +98,9 @@ def _context(options: argparse.Namespace, load: tuple[float, float]) -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0]
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+    commit = _git("rev-parse", "--short", "HEAD").strip()
+    # Code changed but not committed when the figures were taken, if any.
+    uncommitted = [line[3:] for line in _git("status", "--porcelain", "-uno").splitlines()]
     memory = next(
         (
             line.split()[1]
@@ -111,6 +111,7 @@ def _context(options: argparse.Namespace, load: tuple[float, float]) -> dict:
     )
     return {
         "commit": commit,
+        "uncommitted": uncommitted,
         "cpus": os.cpu_count(),
         "memory_gib": round(int(memory) / 1024**2, 1),
         "load_average_before_after": load,
@@ -121,6 +122,10 @@ def _context(options: argparse.Namespace, load: tuple[float, float]) -> dict:
         "runs": options.runs,
         "warmups": options.warmups,
     }
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
 
 
 if __name__ == "__main__":
