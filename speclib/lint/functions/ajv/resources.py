@@ -1,17 +1,17 @@
 """Schema resources by URI: where ``$ref`` and ``$dynamicRef`` lead, and the meta-schemas Ajv
-ships (read from the ``jsonschema-specifications`` package, adjusted to Ajv's copies)."""
+ships (read from the ``jsonschema-specifications`` package that comes with ``jsonschema``,
+adjusted to Ajv's copies)."""
 
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin
-
-import jsonschema_specifications
 
 from .dialects import DRAFT4_META, DRAFT6_META, DRAFT7_META
 
@@ -143,8 +143,26 @@ def bundled_schema(name: str) -> Any:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
+@cache
+def _standard_schemas() -> dict[str, Any]:
+    """The meta-schemas shipped by ``jsonschema-specifications``, by ``$id``, read from its
+    folder without importing it (its import costs more than the whole lint of a small file)."""
+    spec = importlib.util.find_spec("jsonschema_specifications")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the jsonschema-specifications package is missing")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "schemas"
+    schemas: dict[str, Any] = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            identifier = schema.get("$id", schema.get("id"))
+            if isinstance(identifier, str):
+                schemas[normalize_uri(identifier)] = schema
+    return schemas
+
+
 def _standard(uri: str) -> dict[str, Any]:
-    return copy.deepcopy(jsonschema_specifications.REGISTRY.contents(uri))
+    return copy.deepcopy(_standard_schemas()[normalize_uri(uri)])
 
 
 @cache
@@ -169,7 +187,7 @@ def meta_schemas(dialect: str) -> tuple[tuple[str, Any], ...]:
     prefix = prefix or "https://json-schema.org/draft/2020-12/"
     return tuple(
         (uri, _standard(uri))
-        for uri in jsonschema_specifications.REGISTRY
+        for uri in _standard_schemas()
         if uri.startswith(prefix) and "format-assertion" not in uri
     )
 
