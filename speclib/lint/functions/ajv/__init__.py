@@ -15,6 +15,7 @@ instance should live as long as the document being linted.
 from __future__ import annotations
 
 import contextlib
+import sys
 from typing import Any
 
 from .compiler import Compiler, Context, Node, Stop
@@ -30,6 +31,9 @@ __all__ = [
     "bundled_schema",
     "errors_text",
 ]
+
+
+_DEEP_RECURSION = 12_000
 
 
 def errors_text(errors: list[AjvError]) -> str:
@@ -111,7 +115,22 @@ class Ajv:
         return node
 
     def validate(self, node: Node, data: Any, *, all_errors: bool | None = None) -> list[AjvError]:
-        ctx = Context(all_errors=self.all_errors if all_errors is None else all_errors)
+        every = self.all_errors if all_errors is None else all_errors
+        try:
+            return self._validate(node, data, every)
+        except RecursionError:
+            # Deep documents (speclib allows 200 levels) can outgrow Python's default limit; the
+            # calls are Python to Python, which 3.11+ runs without growing the C stack.
+            limit = sys.getrecursionlimit()
+            sys.setrecursionlimit(max(limit, _DEEP_RECURSION))
+            try:
+                return self._validate(node, data, every)
+            finally:
+                sys.setrecursionlimit(limit)
+
+    @staticmethod
+    def _validate(node: Node, data: Any, all_errors: bool) -> list[AjvError]:
+        ctx = Context(all_errors=all_errors)
         with contextlib.suppress(Stop):  # the first error ended the run, as in Ajv
             node.run(data, (), ctx, False, None)
         return ctx.errors

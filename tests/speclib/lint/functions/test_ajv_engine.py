@@ -78,3 +78,17 @@ def test_it_compiles_a_schema_object_once_and_checks_its_meta_schema_once():
     # Ajv caches the schema before checking it: a second compile skips the check.
     node = ajv.compile(schema)
     assert node is ajv.compile(schema)
+
+
+def test_it_validates_data_deeper_than_pythons_default_recursion_limit():
+    ajv = Ajv("draft2020-12", all_errors=True)
+    schema = {
+        "$defs": {"node": {"type": "object", "unevaluatedProperties": {"$ref": "#/$defs/node"}}}
+    }
+    schema["$ref"] = "#/$defs/node"
+    data: dict = {"leaf": 1}
+    for _ in range(199):
+        data = {"next": data}
+    errors = ajv.validate(ajv.compile(schema), data)
+    assert [error.message for error in errors] == ["must be object"]
+    assert len(errors[0].instance_path) == 200
