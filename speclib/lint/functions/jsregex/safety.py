@@ -6,7 +6,9 @@ repetition inside it can give characters to the next round of the group: its cha
 both end one round and start the next (``(a+)+``, ``(\\w+\\s?)+``, ``(\\d+\\.?)*``). Groups whose
 rounds are delimited (``([a-z]+-)*``, ``(,\\s*\\w+)*``) stay linear and are accepted. Alternatives
 that can start with the same single character inside a repetition (``(a|a)*``, ``(\\d|\\w)+``) and
-repeated bodies that can match nothing (``(a*)*``) are refused as well.
+repeated bodies that can match nothing (``(a*)*``) are refused as well, and so are three or more
+repetitions in a row over the same characters (``.*a.*b.*c``), whose cost is polynomial of
+that degree.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ __all__ = ["unsafe_reason"]
 ANY = ((0, MAX_CODEPOINT),)
 # A bounded repetition with more rounds than this is treated like an unbounded one.
 LOOP_THRESHOLD = 10
+# This many overlapping repetitions in a row make matching polynomial of that degree.
+CHAIN_LIMIT = 3
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -70,7 +74,10 @@ class _Checker:
                 return _Info(True, (), (), body.loops)
             return body
         if isinstance(node, Sequence):
-            return self.sequence([self.info(item) for item in node.items])
+            infos = [self.info(item) for item in node.items]
+            if self.reason is None:
+                self.reason = self.chained(node.items, infos)
+            return self.sequence(infos)
         if isinstance(node, Alternation):
             return self.alternation(node)
         if isinstance(node, Repeat):
@@ -92,6 +99,25 @@ class _Checker:
         for info in infos:
             loops = _union(loops, info.loops)
         return _Info(all(info.nullable for info in infos), first, last, loops)
+
+    def chained(self, items: list[Node], infos: list[_Info]) -> str | None:
+        """Three or more repetitions in a row that can all take the same characters (``.*a.*b.*``):
+        a failing match tries every way to share the input among them, a polynomial of that
+        degree."""
+        common: Ranges = ()
+        loops = 0
+        for item, info in zip(items, infos, strict=True):
+            chars = _union(info.first, info.last)
+            if _looping(item):
+                common = chars if loops == 0 else _intersection(common, chars)
+                loops = loops + 1 if common else 1
+                if not common:
+                    common = chars
+                if loops >= CHAIN_LIMIT:
+                    return "several repetitions in a row can match the same characters"
+            elif loops and not (info.nullable or _within(chars, common)):
+                common, loops = (), 0
+        return None
 
     def alternation(self, node: Alternation) -> _Info:
         infos = [self.info(option) for option in node.options]
@@ -136,6 +162,25 @@ class _Checker:
         if node.negated:
             ranges = _complement(ranges)
         return ranges
+
+
+def _looping(node: Node) -> bool:
+    return isinstance(node, Repeat) and (node.max == UNBOUNDED or node.max > LOOP_THRESHOLD)
+
+
+def _intersection(a: Ranges, b: Ranges) -> Ranges:
+    out = []
+    for low_a, high_a in a:
+        for low_b, high_b in b:
+            low, high = max(low_a, low_b), min(high_a, high_b)
+            if low <= high:
+                out.append((low, high))
+    return _normalize(out)
+
+
+def _within(inner: Ranges, outer: Ranges) -> bool:
+    """Whether every character of ``inner`` is in ``outer``."""
+    return bool(inner) and _intersection(inner, outer) == _normalize(inner)
 
 
 def _options(node: Node) -> list[Node]:
