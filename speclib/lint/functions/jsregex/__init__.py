@@ -72,7 +72,7 @@ def compile_js(source: str, flags: str = "", *, check_safety: bool = True) -> Js
     if reason is not None:
         raise RegexError(
             f"Regular expression /{source}/{flags} is refused: {reason}, "
-            "so matching could take catastrophically long"
+            "so matching could take exponential or high polynomial time"
         )
     try:
         compiled = re.compile(python, re.IGNORECASE if "i" in flags else 0)

@@ -41,7 +41,7 @@ def test_it_ignores_values_that_are_not_strings():
             {"match": 2},
             '"pattern" function and its "match" option must be string or RegExp instance',
         ),
-        ({"match": "(a+)+$"}, "catastrophically long"),
+        ({"match": "(a+)+$"}, "exponential or high polynomial time"),
     ],
 )
 def test_it_refuses_bad_patterns_when_the_ruleset_loads(options, message):
