@@ -11,7 +11,7 @@ What the engine can rely on, for every function here:
 - A missing target (``then.field`` naming nothing) is passed as ``_js.UNDEFINED``, JavaScript's
   ``undefined``; ``None`` is JSON ``null``.
 - Messages may hold Spectral's ``#{{print("property")}}`` and ``#{{print("value")}}``, filled
-  where the finding is finally placed (``messages.render`` does it as Spectral's replacer).
+  where the finding is finally placed (the engine's ``message.render``).
 - Per-run caches (compiled schemas, the reference graph) are keyed by ``context.raw``;
   ``_run.end_run(raw)`` frees them when a run ends (the last two runs are kept otherwise).
 - Regular expressions go through ``jsregex``, which refuses catastrophic patterns.
