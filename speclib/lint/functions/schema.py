@@ -69,7 +69,10 @@ def was_resolved(context: FunctionContext) -> bool:
     resolved = getattr(context, "resolved", None)
     if isinstance(resolved, bool):
         return resolved
-    return context.document is not context.raw
+    if context.document is not context.raw:
+        return True
+    # A document without working references resolves to itself: most rules are resolved.
+    return getattr(context.resolver, "resolved", None) is context.document
 
 
 def validate_against(

@@ -6,7 +6,7 @@ import pytest
 
 from speclib.lint import RulesetError
 
-from .support import run_function
+from .support import run_function, run_rule
 
 
 def _schema(document, schema, **options):
@@ -95,3 +95,27 @@ def test_it_refuses_options_without_a_schema():
         run_function("schema", {}, {"dialect": "draft7"})
     with pytest.raises(RulesetError, match='"dialect" option accepts only the following values'):
         run_function("schema", {}, {"schema": {}, "dialect": "draft5"})
+
+
+def test_it_ignores_a_reference_that_does_not_resolve_on_a_resolved_document():
+    # Spectral's schema check skips a schema Ajv cannot compile for a missing $ref when the
+    # rule sees the resolved document (the reference is reported as invalid-ref instead).
+    rule = {
+        "given": "$.components.schemas[*]",
+        "then": {"field": "example", "function": "schema", "functionOptions": {"schema": {}}},
+    }
+    document = {
+        "components": {
+            "schemas": {"A": {"properties": {"b": {"$ref": "#/nope"}}, "example": {"b": 1}}}
+        }
+    }
+    assert run_rule(rule, document) == []
+    # An unresolved rule reports it (the document has working references, so both views
+    # differ).
+    found = run_function(
+        "oasSchema",
+        {"x": 1, "y": {"$ref": "#/x"}},
+        {"schema": {"properties": {"x": {"$ref": "#/nowhere"}}}},
+        resolved=False,
+    )
+    assert found == [{"path": [], "message": "can't resolve reference #/nowhere from id #"}]
