@@ -194,9 +194,15 @@ def unique_items(compiler: Compiler, node: Node, value: bool, _group: str | None
                 seen[key] = i
             return None
         # Ajv compares every pair, from the end; the same pair is found by grouping equal items.
+        if all(type(item) is str for item in data):
+            if len(set(data)) == len(data):
+                return None  # the usual enum of distinct strings
+            keys: Any = data
+        else:
+            keys = [canonical(item) for item in data]
         positions: dict[Any, list[int]] = {}
-        for index, item in enumerate(data):
-            positions.setdefault(canonical(item), []).append(index)
+        for index, key in enumerate(keys):
+            positions.setdefault(key, []).append(index)
         best: tuple[int, int] | None = None
         for indices in positions.values():
             if len(indices) > 1 and (best is None or indices[-1] > best[0]):
