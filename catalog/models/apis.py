@@ -61,9 +61,11 @@ class Api(models.Model):
     )
 
     class Meta:
-        ordering = ["name"]
+        # Names repeat across teams: the id keeps pages stable (no API shown twice or skipped).
+        ordering = ["name", "id"]
         verbose_name = "API"
         indexes = [
+            models.Index(fields=["name", "id"], name="api_name_id_idx"),
             GinIndex(fields=["search_vector"], name="api_search_vector_gin"),
             GinIndex(fields=["tags"], name="api_tags_gin"),
             GinIndex(fields=["lifecycles"], name="api_lifecycles_gin"),
