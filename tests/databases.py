@@ -3,7 +3,7 @@
 from django.db import connection
 
 
-def test_database_url() -> str:
+def database_url_for_tests() -> str:
     """A DATABASE_URL for the database this test session uses (pytest-django's test_*)."""
     settings = connection.settings_dict
     name = settings["NAME"]

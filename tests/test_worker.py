@@ -13,7 +13,7 @@ from catalog.models import SpecDocument
 from catalog.services import Actor, version_attach_spec
 from catalog.tasks import spec_process_task
 from operations.models import WorkerHeartbeat
-from tests.databases import test_database_url
+from tests.databases import database_url_for_tests
 from tests.factories import VersionFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -47,7 +47,7 @@ def _wait_for(condition, timeout: float = 60.0, what: str = "condition"):
 def worker(django_db_setup, django_db_blocker):
     """A `celery worker` process on the test database, shared by this module's tests
     (it outlives the flush between them); ready once it records a heartbeat."""
-    env = {**os.environ, "DATABASE_URL": test_database_url()}
+    env = {**os.environ, "DATABASE_URL": database_url_for_tests()}
     log = (ROOT / "var" / "test-worker.log").open("w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [

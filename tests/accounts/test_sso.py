@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.databases import test_database_url
+from tests.databases import database_url_for_tests
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +29,7 @@ print(json.dumps({"login": login.content.decode(), "status": start.status_code,
 def _probe(**env: str) -> dict:
     environment = {
         **os.environ,
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": database_url_for_tests(),
         "DJANGO_ALLOWED_HOSTS": "testserver",
         **env,
     }

@@ -73,7 +73,7 @@ def worker(django_db_setup, django_db_blocker):
     app.amqp.router = app.amqp.Router()
     env = {
         **os.environ,
-        "DATABASE_URL": databases.test_database_url(),
+        "DATABASE_URL": databases.database_url_for_tests(),
         "PORTAL_LINT_QUEUE": queue,
         "PORTAL_LINT_TIME_LIMIT": str(TIME_LIMIT),
     }
