@@ -4,7 +4,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Min
 
 from catalog.models import Api, Lifecycle, MetadataField, Operation, Team, Version
 from catalog.services.audit import Actor, audit_record, snapshot
@@ -134,10 +133,10 @@ def api_refresh_rollups(*, api: Api) -> None:
         )
     )
     api.lifecycles = sorted({version.lifecycle for version in versions})
-    api.next_sunset_on = (
-        Version.objects.filter(api=api)
-        .exclude(lifecycle=Lifecycle.RETIRED)
-        .aggregate(next=Min("sunset_on"))["next"]
+    # From the versions already loaded: a second query for the minimum is not needed.
+    api.next_sunset_on = min(
+        (v.sunset_on for v in versions if v.sunset_on and v.lifecycle != Lifecycle.RETIRED),
+        default=None,
     )
     visible = [v for v in versions if v.lifecycle != Lifecycle.DRAFT] or versions
     api.latest_version = visible[0].version if visible else ""
