@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "operations",
     "catalog",
     "governance",
+    "usage",
+    "notifications",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("accounts/", include("accounts.urls")),
     path("governance/", include("governance.urls")),
+    path("usage/", include("usage.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/v1/", include("portal.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

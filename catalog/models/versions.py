@@ -36,6 +36,9 @@ class Version(models.Model):
         SpecDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="versions"
     )
     notes = models.TextField(blank=True, help_text="Markdown release notes.")
+    migration_note = models.TextField(
+        blank=True, help_text="Markdown: how consumers move off this version once deprecated."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

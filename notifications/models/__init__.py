@@ -1,0 +1,3 @@
+"""The notifications app's models, re-exported here."""
+
+__all__: list[str] = []
