@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import Change, Location
+from .schema_diff import Differ
+from .schema_report import Reporter
+from .schema_types import nullability_changes, type_changes
 
 __all__ = ["SchemaContext", "SchemaSite", "SiteKind", "schema_changes"]
 
@@ -65,13 +68,27 @@ class SchemaContext:
     revision_name: str = "revision"
     locate: Callable[[Side, str], Location] | None = None
     max_depth: int = 64
-    visited: set[tuple[int, int, str]] = field(default_factory=set)
+    _differ: Differ | None = field(default=None, repr=False)
 
     def location(self, side: Side, pointer: str) -> Location:
         """The Location of ``pointer`` in one document."""
         if self.locate is not None:
             return self.locate(side, pointer)
         return Location(self.base_name if side == "base" else self.revision_name, pointer)
+
+    @property
+    def differ(self) -> Differ:
+        """The tree builder of this document pair (its cache serves every site of the pair)."""
+        if self._differ is None:
+            flatten = bool(getattr(self.options, "flatten_allof", False))
+            self._differ = Differ(
+                self.base_doc, self.revision_doc, flatten=flatten, max_depth=self.max_depth
+            )
+        return self._differ
+
+
+# Each family yields the changes of one concern; None stands for "no rule for this site".
+_FAMILIES = (type_changes, nullability_changes)
 
 
 def schema_changes(
@@ -81,7 +98,15 @@ def schema_changes(
 
     Either schema may be None (absent) or a boolean schema. Local ``$ref``s still present are
     followed in ctx's documents; cycles end (a pair of schemas already being compared under
-    the same property path is not entered again). Yields changes in document order; the
-    frame sorts and filters them.
+    the same pair of named schemas is not entered again). Yields changes in document order; the
+    frame sorts and filters them. A schema added or removed as a whole is the frame's to
+    report (``*-media-type-schema-added`` and the like), not this function's.
     """
-    yield from ()
+    diff = ctx.differ.compare(base, revision, site.base_pointer, site.revision_pointer)
+    if diff is None or diff.added or diff.deleted:
+        return
+    reporter = Reporter(ctx, site)
+    for family in _FAMILIES:
+        for change in family(reporter, diff):
+            if change is not None:
+                yield change
