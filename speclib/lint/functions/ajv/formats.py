@@ -5,7 +5,9 @@ Each entry is (type it applies to, check). Formats Ajv does not know are not che
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..jsregex import RegexError, compile_js
@@ -15,8 +17,23 @@ __all__ = ["FORMATS"]
 
 
 def _js(source: str, flags: str = "") -> Callable[[str], bool]:
-    # These patterns are Ajv's own, written for a backtracking engine and trusted.
-    return compile_js(source, flags, check_safety=False).test
+    """The pattern's ``test``, translated and compiled on first use: most runs need a few
+    formats, and compiling all of them would cost every CLI start about 50 ms."""
+    test: Callable[[str], bool] | None = None
+
+    def lazy_test(value: str) -> bool:
+        nonlocal test
+        if test is None:
+            # These patterns are Ajv's own, written for a backtracking engine and trusted.
+            test = compile_js(source, flags, check_safety=False).test
+        return test(value)
+
+    return lazy_test
+
+
+@cache
+def _compiled(source: str, flags: str = "") -> re.Pattern[str]:
+    return compile_js(source, flags, check_safety=False).compiled
 
 
 _IPV4_PART = r"(?:25[0-5]|2[0-4]\d|[01]?\d\d?)"
@@ -57,15 +74,15 @@ _URI_REFERENCE_SOURCE = (
 _URI = _js(_URI_SOURCE, "i")
 _URI_REFERENCE = _js(_URI_REFERENCE_SOURCE, "i")
 _NOT_URI_FRAGMENT = _js(r"\/|:")
-_DATE = compile_js(r"^(\d\d\d\d)-(\d\d)-(\d\d)$").compiled
-_TIME = compile_js(r"^(\d\d):(\d\d):(\d\d)(\.\d+)?(z|[+-]\d\d(?::?\d\d)?)?$", "i").compiled
-_DATE_TIME_SEPARATOR = compile_js(r"t|\s", "i").compiled
+_DATE = r"^(\d\d\d\d)-(\d\d)-(\d\d)$"
+_TIME = r"^(\d\d):(\d\d):(\d\d)(\.\d+)?(z|[+-]\d\d(?::?\d\d)?)?$"
+_DATE_TIME_SEPARATOR = r"t|\s"
 _DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _Z_ANCHOR = _js(r"[^\\]\\Z")
 
 
 def _date(value: str) -> bool:
-    match = _DATE.search(value)
+    match = _compiled(_DATE).search(value)
     if match is None:
         return False
     year, month, day = (int(group) for group in match.groups())
@@ -74,7 +91,7 @@ def _date(value: str) -> bool:
 
 
 def _time(value: str) -> bool:
-    match = _TIME.search(value)
+    match = _compiled(_TIME, "i").search(value)
     if match is None:
         return False
     hour, minute, second = int(match[1]), int(match[2]), int(match[3])
@@ -83,7 +100,7 @@ def _time(value: str) -> bool:
 
 
 def _date_time(value: str) -> bool:
-    parts = _DATE_TIME_SEPARATOR.split(value)
+    parts = _compiled(_DATE_TIME_SEPARATOR, "i").split(value)
     return len(parts) == 2 and _date(parts[0]) and _time(parts[1])
 
 
