@@ -1,12 +1,16 @@
 """Functions that read the catalog for pages and the API. No writes here."""
 
 import datetime
+import hashlib
+import json
 from collections import OrderedDict
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from catalog.cache import catalog_generation
 from catalog.filtersets import LINT_STATUS_CHOICES, ApiFilterSet
 from catalog.models import (
     Api,
@@ -36,15 +40,53 @@ def spec_documents() -> QuerySet[SpecDocument]:
     return SpecDocument.objects.defer("content")
 
 
-def api_facets(data) -> dict:
-    """Counts for each facet of the catalog list, each computed with every *other*
-    filter applied, so choosing a team still shows how many APIs the other teams have."""
+# Facet counts move only when an API changes: they are cached in the shared cache for
+# FACETS_TTL seconds at most, and dropped as soon as a service changes an API (see
+# catalog/cache.py). Without the cache every list view would scan the whole catalog once
+# per facet (docs/benchmarks.md).
+FACETS_TTL = 60
 
-    def filtered_without(name: str) -> QuerySet[Api]:
-        rest = data.copy()
-        rest.pop(name, None)
-        rest.pop("sort", None)
-        return ApiFilterSet(rest, queryset=Api.objects.all()).qs.order_by()
+
+def api_facets(data, *, filterset: ApiFilterSet | None = None) -> dict:
+    """Counts for each facet of the catalog list, each computed with every *other*
+    filter applied, so choosing a team still shows how many APIs the other teams have.
+
+    `data` is the request's query (a QueryDict, or a dict of lists); pass the list's own
+    `filterset` built from it to reuse its validated values instead of validating again.
+    """
+    key = f"catalog:facets:{catalog_generation()}:{_filters_digest(data)}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = _facet_counts(filterset or ApiFilterSet(data, queryset=Api.objects.all()))
+        cache.set(key, facets, timeout=FACETS_TTL)
+    return facets
+
+
+def _filters_digest(data) -> str:
+    """The filters of a query, in a canonical form: page, sort and unknown names left out."""
+    values = {}
+    for name in ApiFilterSet.base_filters:
+        if name == "sort":
+            continue
+        chosen = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        chosen = [chosen] if isinstance(chosen, str) else chosen
+        if chosen := sorted(value for value in chosen if value):
+            values[name] = chosen
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
+
+
+def _facet_counts(filterset: ApiFilterSet) -> dict:
+    filterset.is_valid()  # invalid values are left out of cleaned_data, as the list does
+    values = {name: value for name, value in filterset.form.cleaned_data.items() if name != "sort"}
+
+    def filtered_without(facet: str) -> QuerySet[Api]:
+        # As FilterSet.filter_queryset, less one filter: no second validation (and no
+        # second team lookup) per facet.
+        queryset = Api.objects.order_by()
+        for name, value in values.items():
+            if name != facet:
+                queryset = filterset.filters[name].filter(queryset, value)
+        return queryset.order_by()  # the search filter orders by rank
 
     teams = (
         filtered_without("team")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from accounts.access import REVIEWERS_GROUP
@@ -17,6 +18,15 @@ def _fast_password_hashing(settings):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         *settings.PASSWORD_HASHERS,
     ]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The cache outlives each test's rolled-back transaction: counts cached by one test
+    # (the catalog facets) must not answer the next one.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from catalog.cache import catalog_changed
 from catalog.models import Api, Lifecycle, MetadataField, Operation, Team, Version
 from catalog.services.audit import Actor, audit_record, snapshot
 
@@ -154,3 +155,4 @@ def api_refresh_rollups(*, api: Api) -> None:
         latest_version=api.latest_version,
         search_extra=api.search_extra,
     )
+    catalog_changed()

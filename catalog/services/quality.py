@@ -1,5 +1,6 @@
 """Quality roll-ups on an API that other apps compute (the lint result of governance)."""
 
+from catalog.cache import catalog_changed
 from catalog.models import Api, LintStatus
 
 
@@ -14,3 +15,4 @@ def api_set_quality(*, api: Api, lint_status: str, lint_score: int | None) -> No
         raise ValueError(f"a score is between 0 and 100, not {lint_score}")
     Api.objects.filter(pk=api.pk).update(lint_status=lint_status, lint_score=lint_score)
     api.lint_status, api.lint_score = lint_status, lint_score
+    catalog_changed()

@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from catalog.cache import catalog_changed
 from catalog.models import Membership, Team
 from catalog.services.audit import Actor, audit_record, snapshot
 
@@ -23,6 +24,7 @@ def team_update(*, actor: Actor, team: Team, **fields: str) -> Team:
         setattr(team, name, value)
     team.full_clean()
     team.save()
+    catalog_changed()  # the team facet shows team names
     audit_record(
         actor=actor,
         action="team.update",

@@ -8,6 +8,7 @@ from catalog.services import Actor
 from governance import selectors
 from governance.models import RelintBatch, RulesetAssignment
 from governance.services import ruleset_assign
+from tests.callbacks import queued_tasks
 from tests.factories import ApiFactory
 from tests.governance.factories import RulesetRevisionFactory
 
@@ -51,7 +52,7 @@ def test_it_replaces_and_removes_a_scope_assignment(api, team, django_capture_on
         assign(new, team=team)  # no change: no re-lint
     assert RulesetAssignment.objects.get(team=team).ruleset == new.ruleset
     assert RelintBatch.objects.count() == 2
-    assert len(callbacks) == 2  # each re-lint is queued once the change commits
+    assert len(queued_tasks(callbacks)) == 2  # each re-lint is queued once the change commits
 
     ruleset_assign(actor=Actor.system("test"), ruleset=None, team=team)
     assert not RulesetAssignment.objects.exists()
