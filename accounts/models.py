@@ -7,6 +7,7 @@ from django.db.models import Q
 class Scope(models.TextChoices):
     READ = "read", "Read the catalog"
     WRITE_SPECS = "write:specs", "Push versions and specs"
+    INGEST = "ingest", "Send usage events (and nothing else)"
 
 
 class ApiToken(models.Model):
