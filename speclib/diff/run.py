@@ -1,0 +1,86 @@
+"""One comparison's state: the two documents, the options and the changes found so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .documents import Document
+from .model import Change, Location
+from .options import DiffOptions
+from .rules import format_text, rule
+from .schemas import SchemaContext, SchemaSite, schema_changes
+
+__all__ = ["Operation", "Run", "pointer"]
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
+
+
+def pointer(base: str, *tokens: str | int) -> str:
+    """``base`` extended by ``tokens`` (escaped as RFC 6901 asks)."""
+    escaped = (str(token).replace("~", "~0").replace("/", "~1") for token in tokens)
+    return "/".join((base, *escaped))
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of one document: its method, path as written, nodes and pointers."""
+
+    method: str
+    path: str
+    node: dict[str, Any]
+    pointer: str
+    item: dict[str, Any]  # the path item, references followed
+    item_pointer: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+class Run:
+    """Collects the changes of one comparison; checks call :meth:`emit`."""
+
+    def __init__(self, base: Document, revision: Document, options: DiffOptions) -> None:
+        self.base = base
+        self.revision = revision
+        self.options = options
+        self.today = options.today or date.today()
+        self.changes: list[Change] = []
+
+    def emit(
+        self,
+        rule_id: str,
+        *values: object,
+        operation: str | None = None,
+        base: str | None = None,
+        revision: str | None = None,
+    ) -> None:
+        """Record a change under ``rule_id``; ``values`` fill the rule's message in order."""
+        found = rule(rule_id)
+        self.changes.append(
+            Change(
+                rule_id,
+                found.level,
+                format_text(found.template, values),
+                operation,
+                None if base is None else Location(self.base.name, base),
+                None if revision is None else Location(self.revision.name, revision),
+                {"values": list(values)},
+            )
+        )
+
+    def compare_schemas(
+        self, operation: str | None, base: object, revision: object, site: SchemaSite
+    ) -> None:
+        """Hand a pair of schemas to the schema comparison (a fresh cycle guard per site)."""
+        ctx = SchemaContext(
+            operation=operation,
+            options=self.options,
+            base_doc=self.base.data,
+            revision_doc=self.revision.data,
+            base_name=self.base.name,
+            revision_name=self.revision.name,
+        )
+        self.changes.extend(schema_changes(ctx, base, revision, site=site))
