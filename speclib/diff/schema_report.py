@@ -90,8 +90,11 @@ class Reporter:
         """The Change for ``rule_id`` at ``diff``, None for an unknown id.
 
         ``roles`` fill placeholders by role (property, from, to, ...); positional ``values``
-        fill the others in order. The site fills in, param, header, status and media.
+        fill the others in order (``from_`` stands for "from", a Python keyword). The site
+        fills in, param, header, status and media.
         """
+        if "from_" in roles:
+            roles["from"] = roles.pop("from_")
         if rule_id is None or rule_id not in self.rules:
             return None
         rule = self.rules[rule_id]

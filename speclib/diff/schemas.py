@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import Change, Location
+from .schema_constraints import bound_changes, pattern_changes
 from .schema_diff import Differ
 from .schema_report import Reporter
 from .schema_types import nullability_changes, type_changes
+from .schema_values import default_changes, enum_changes
 
 __all__ = ["SchemaContext", "SchemaSite", "SiteKind", "schema_changes"]
 
@@ -88,7 +90,14 @@ class SchemaContext:
 
 
 # Each family yields the changes of one concern; None stands for "no rule for this site".
-_FAMILIES = (type_changes, nullability_changes)
+_FAMILIES = (
+    type_changes,
+    nullability_changes,
+    bound_changes,
+    pattern_changes,
+    enum_changes,
+    default_changes,
+)
 
 
 def schema_changes(
