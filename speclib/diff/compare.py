@@ -9,7 +9,6 @@ from .documents import read_document
 from .locate import add_lines
 from .model import Change
 from .options import DiffOptions, DiffResult
-from .rules import catalogue
 from .run import Run
 
 __all__ = ["compare"]
@@ -44,22 +43,19 @@ def compare(
         else:
             operation.compare_operations(run, base_op, revision_op)
     operation.compare_documents(run)
-    changes = _selected(run.changes, options)
+    changes = _selected(run, options)
     add_lines(changes, run.base, run.revision)
     return DiffResult(_sorted(changes), base_name, revision_name)
 
 
-def _selected(changes: list[Change], options: DiffOptions) -> list[Change]:
+def _selected(run: Run, options: DiffOptions) -> list[Change]:
     """The changes the options ask for, with the ignore list applied."""
-    rules = catalogue()
     selected = []
-    for change in changes:
+    for change, check in zip(run.changes, run.checks, strict=True):
         if change.level < options.min_level:
             continue
-        if options.include_checks is not None:
-            known = rules.get(change.id)
-            if known is None or known.check not in options.include_checks:
-                continue
+        if options.include_checks is not None and check not in options.include_checks:
+            continue
         accepted = next((entry for entry in options.ignore if entry.matches(change)), None)
         if accepted is not None:
             change = replace(change, ignored_because=accepted.reason)

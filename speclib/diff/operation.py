@@ -84,7 +84,7 @@ def _sunset_changed(run: Run, base: Operation, revision: Operation, days: int, w
         before = lifecycle.sunset_of(base.node)
         after = lifecycle.sunset_of(revision.node)
     except lifecycle.InvalidValue as exc:
-        run.emit("api-path-sunset-parse", str(exc), **where)
+        run.emit("api-path-sunset-parse", str(exc), check="APISunsetChangedCheck", **where)
         return
     if before is None:
         return

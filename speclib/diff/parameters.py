@@ -146,10 +146,14 @@ def _deprecation(run: Run, before: Parameter, after: Parameter, where: dict) -> 
         return
     try:
         stability = lifecycle.stability_of(after.node)
+    except lifecycle.InvalidValue:
+        stability = ""
+    try:
         before_sunset = lifecycle.sunset_of(before.node) if was else None
         sunset = lifecycle.sunset_of(after.node)
     except lifecycle.InvalidValue as exc:
-        run.emit("request-parameter-sunset-parse", *names, str(exc), **where)
+        check = "RequestParameterSunsetChangedCheck" if was else "RequestParameterDeprecationCheck"
+        run.emit("request-parameter-sunset-parse", *names, str(exc), check=check, **where)
         return
     days = lifecycle.notice_days(run.options, stability)
     if was:

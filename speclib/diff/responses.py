@@ -50,8 +50,58 @@ def compare_responses(run: Run, base: Operation, revision: Operation) -> None:
         _headers(run, label, status, old, old_at, node, at)
 
 
+def _renamed(old: dict, new: dict) -> tuple[str, str, str] | None:
+    """(rule id, old name, new name) when the only change is one media type renamed."""
+    removed = [name for name in old if name not in new]
+    added = [name for name in new if name not in old]
+    if len(removed) != 1 or len(added) != 1:
+        return None
+    before, after = removed[0], added[0]
+    relation = media_type_relation(before, after)
+    return None if relation is None else (f"response-media-type-name-{relation}", before, after)
+
+
+def media_type_relation(before: str, after: str) -> str | None:
+    """How media type ``after`` relates to ``before``: "changed" (same type, other parameters),
+    "specialized" (``application/json`` to ``application/problem+json``), "generalized" (the
+    reverse), or None (unrelated)."""
+    old, new = _essence(before), _essence(after)
+    if old == new:
+        return "changed"
+    (old_type, old_subtype), (new_type, new_subtype) = old, new
+    if old_type != new_type:
+        return None
+    if _parameters(before) != _parameters(after):
+        return "changed"
+    if new_subtype.endswith("+" + old_subtype):
+        return "specialized"
+    if old_subtype.endswith("+" + new_subtype):
+        return "generalized"
+    if (
+        old_subtype.partition("+")[2]
+        and old_subtype.partition("+")[2] == new_subtype.partition("+")[2]
+    ):
+        return "changed"
+    return None
+
+
+def _parameters(media_type: str) -> str:
+    return media_type.partition(";")[2].replace(" ", "").lower()
+
+
+def _essence(media_type: str) -> tuple[str, str]:
+    kind, _, subtype = media_type.partition(";")[0].strip().lower().partition("/")
+    return kind, subtype
+
+
 def _media_types(run: Run, label: str, status: str, before, before_at, after, after_at) -> None:
     old, new = media_types(before, before_at), media_types(after, after_at)
+    renamed = _renamed(old, new)
+    if renamed is not None:
+        rule_id, old_name, new_name = renamed
+        where = {"operation": label, "base": old[old_name][1], "revision": new[new_name][1]}
+        run.emit(rule_id, old_name, new_name, status, **where)
+        old = {**old, new_name: old.pop(old_name)}
     for name, (_, at) in old.items():
         if name not in new:
             run.emit("response-media-type-removed", name, status, operation=label, base=at)

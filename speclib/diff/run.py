@@ -9,7 +9,7 @@ from typing import Any
 from .documents import Document
 from .model import Change, Location
 from .options import DiffOptions
-from .rules import format_text, rule
+from .rules import catalogue, format_text, rule
 from .schemas import SchemaContext, SchemaSite, schema_changes
 
 __all__ = ["Operation", "Run", "pointer"]
@@ -48,6 +48,7 @@ class Run:
         self.options = options
         self.today = options.today or date.today()
         self.changes: list[Change] = []
+        self.checks: list[str] = []  # the oasdiff check each change came from, for include_checks
 
     def emit(
         self,
@@ -56,9 +57,15 @@ class Run:
         operation: str | None = None,
         base: str | None = None,
         revision: str | None = None,
+        check: str | None = None,
     ) -> None:
-        """Record a change under ``rule_id``; ``values`` fill the rule's message in order."""
+        """Record a change under ``rule_id``; ``values`` fill the rule's message in order.
+
+        ``check`` names the oasdiff check reporting it when that is not the rule's usual one
+        (some ids, such as the sunset parse errors, are shared by several checks).
+        """
         found = rule(rule_id)
+        self.checks.append(check or found.check)
         self.changes.append(
             Change(
                 rule_id,
@@ -83,4 +90,7 @@ class Run:
             base_name=self.base.name,
             revision_name=self.revision.name,
         )
-        self.changes.extend(schema_changes(ctx, base, revision, site=site))
+        for change in schema_changes(ctx, base, revision, site=site):
+            self.changes.append(change)
+            known = catalogue().get(change.id)
+            self.checks.append(known.check if known else "")
