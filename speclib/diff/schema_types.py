@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .model import Change
+from .schema_composition import wrapped_in_one_of
 from .schema_report import Reporter
 from .schema_resolve import types_of
 from .schema_tree import MISSING, SchemaDiff
@@ -32,7 +33,7 @@ def type_changes(r: Reporter, root: SchemaDiff) -> Iterator[Change | None]:
     """request/response body, property, parameter and header type-* ids."""
     site = r.site
     strong = site.kind in ("request-body", "response-body") and _is_json(site.media_type)
-    if _type_or_format_changed(root):
+    if _type_or_format_changed(root) and not wrapped_in_one_of(root):
         yield r.change(_root_id(r, root, strong), root, _dimension(root), **_sides(root))
     if site.kind == "response-header":
         return

@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import Change, Location
+from .schema_composition import composition_changes, discriminator_changes
 from .schema_constraints import bound_changes, pattern_changes
 from .schema_diff import Differ
+from .schema_keywords import keyword_changes
+from .schema_properties import property_changes
 from .schema_report import Reporter
 from .schema_types import nullability_changes, type_changes
 from .schema_values import default_changes, enum_changes
@@ -97,6 +100,10 @@ _FAMILIES = (
     pattern_changes,
     enum_changes,
     default_changes,
+    keyword_changes,
+    composition_changes,
+    discriminator_changes,
+    property_changes,
 )
 
 
