@@ -9,7 +9,10 @@ class GovernanceConfig(AppConfig):
         # The catalog announces parsed specs with a signal rather than calling governance:
         # the catalog stays usable (and testable) without this app, and the dependency
         # points one way only, from governance to catalog.
+        from django.contrib.auth.signals import user_logged_in
+
         from catalog.signals import spec_ready
-        from governance.receivers import lint_when_spec_ready
+        from governance.receivers import lint_when_spec_ready, remember_reviewer
 
         spec_ready.connect(lint_when_spec_ready, dispatch_uid="governance-lint-on-spec-ready")
+        user_logged_in.connect(remember_reviewer, dispatch_uid="governance-remember-reviewer")

@@ -3,7 +3,7 @@
 import difflib
 from collections.abc import Callable
 
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from catalog.models import Api, SpecDocument, Team, Version
 from governance.models import (
@@ -177,3 +177,44 @@ def team_scorecard(team: Team) -> list[dict]:
 
 def relint_batches() -> QuerySet[RelintBatch]:
     return RelintBatch.objects.select_related("ruleset", "created_by")
+
+
+def lint_rule_counts(run: LintRun) -> list[dict]:
+    """Findings per rule, worst severity first, then the most frequent: code, severity,
+    count, how many are new in this version, and the rule's documentation URL."""
+    return list(
+        LintFinding.objects.filter(run=run)
+        .values("severity", "code")
+        .annotate(
+            count=Count("id"),
+            new=Count("id", filter=Q(is_new=True)),
+            documentation_url=Max("documentation_url"),
+        )
+        .order_by("severity", "-count", "code")
+    )
+
+
+UNFINISHED_RUNS = (LintRun.Status.QUEUED, LintRun.Status.RUNNING)
+
+
+def spec_relinting(spec_id: int, shown: LintRun) -> bool:
+    """Whether a run newer than the one shown is still queued or running (a re-lint)."""
+    return (
+        LintRun.objects.filter(spec_id=spec_id, status__in=UNFINISHED_RUNS)
+        .exclude(pk=shown.pk)
+        .exists()
+    )
+
+
+def scorecard_team(slug: str) -> Team | None:
+    return Team.objects.filter(slug=slug).first()
+
+
+def team_apis_by_score(team: Team) -> QuerySet[Api]:
+    """The team's APIs with their roll-ups, for the scorecard: lowest score first (the ones
+    to fix), APIs never linted last."""
+    return (
+        Api.objects.filter(team=team)
+        .only("slug", "name", "latest_version", "lint_status", "lint_score")
+        .order_by(F("lint_score").asc(nulls_last=True), "name", "id")
+    )

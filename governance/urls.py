@@ -11,4 +11,9 @@ urlpatterns = [
     path("rulesets/<slug:slug>/", views.ruleset_detail, name="ruleset-detail"),
     path("rulesets/<slug:slug>/revise/", views.ruleset_revise, name="ruleset-revise"),
     path("assignments/", views.assignment_set, name="assignment-set"),
+    # Lint results and the rules' documentation they link to; team scorecards.
+    path("rules/", views.rule_list, name="rule-list"),
+    path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
+    path("apis/<slug:slug>/versions/<str:version>/lint/", views.version_lint, name="version-lint"),
+    path("teams/<slug:slug>/scorecard/", views.team_scorecard, name="team-scorecard"),
 ]

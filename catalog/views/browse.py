@@ -19,6 +19,7 @@ FACETS = (
     ("lifecycle", "Lifecycle", "checkbox"),
     ("sunset_within", "Sunsets within", "radio"),
     ("tag", "Tag", "checkbox"),
+    ("lint_status", "Lint status", "checkbox"),
 )
 SORTS = (
     ("", "Best match, then name"),
@@ -26,6 +27,7 @@ SORTS = (
     ("-name", "Name, Z to A"),
     ("-updated", "Recently updated"),
     ("sunset", "Sunset, soonest first"),
+    ("score", "Lint score, lowest first"),
 )
 
 

@@ -1,0 +1,109 @@
+"""A version's lint findings: a page of its own, and the section the version page loads.
+
+The version page (catalog) does not query governance: its lint section fetches this view's
+`#lint` fragment, and links here for browsers without JavaScript.
+"""
+
+from itertools import groupby
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from catalog import selectors as catalog_selectors
+from catalog.models import SpecDocument, Version
+from catalog.views.access import catalog_reader
+from catalog.views.common import UNFINISHED, wants_partial
+from governance import selectors
+from governance.filtersets import SEVERITY_NAMES, LintFindingFilterSet
+from governance.models import LintRun, Severity
+from governance.views.rules import rule_doc_url
+
+PER_PAGE = 50
+LINT_REGION = "lint"  # the id of the section, which polls for itself while a lint runs
+SEVERITY_KEYS = {number: name for name, number in SEVERITY_NAMES.items()}
+ORIGINS = (("", "All findings"), ("true", "New in this version"), ("false", "Inherited"))
+
+
+@require_GET
+@catalog_reader
+@vary_on_headers("HX-Request")
+def version_lint(request: HttpRequest, slug: str, version: str) -> HttpResponse:
+    found = catalog_selectors.version_page(slug, version)
+    if found is None:
+        raise Http404("There is no such version.")
+    context = {"api": found.api, "version": found, **lint_section(request, found)}
+    template = "governance/version_lint.html"
+    if wants_partial(request, target=LINT_REGION):
+        template += "#lint"
+    return render(request, template, context)
+
+
+def lint_section(request: HttpRequest, version: Version) -> dict[str, Any]:
+    """The lint run of a version's document, its findings by rule, and one page of the
+    findings chosen by the filters, each with the lines of the source around it."""
+    spec = version.spec if version.spec_id else None
+    ready = spec is not None and spec.status == SpecDocument.Status.READY
+    run = selectors.spec_lint_run(spec.pk) if ready else None
+    context: dict[str, Any] = {
+        "spec": spec,
+        "run": run,
+        "relinting": False,
+        # A spec still parsed gets a run once it is ready: wait for that too.
+        "polling": spec is not None and spec.status in UNFINISHED,
+    }
+    if run is None:
+        context["polling"] |= ready
+        return context
+    context["relinting"] = run.is_finished and selectors.spec_relinting(spec.pk, run)
+    context["polling"] = not run.is_finished or context["relinting"]
+    if run.status != LintRun.Status.DONE:
+        return context
+    filterset = LintFindingFilterSet(request.GET, queryset=selectors.lint_findings(run))
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+    excerpts = selectors.finding_excerpts(run, list(page.object_list))
+    rules = [
+        {**row, "doc_url": rule_doc_url(row["code"], row["documentation_url"] or "")}
+        for row in selectors.lint_rule_counts(run)
+    ]
+    context |= {
+        "filterset": filterset,
+        "filters": _filters(request, rules),
+        "filtered": any(request.GET.get(name) for name in LintFindingFilterSet.base_filters),
+        "page_obj": page,
+        "rule_groups": _by_severity(rules, key=lambda row: row["severity"]),
+        "finding_groups": _by_severity(
+            [
+                {"finding": f, "lines": lines, "doc_url": rule_doc_url(f.code, f.documentation_url)}
+                for f, lines in excerpts
+            ],
+            key=lambda item: item["finding"].severity,
+        ),
+        "new_count": sum(row["new"] for row in rules),
+    }
+    return context
+
+
+def _by_severity(items: list, key) -> list[dict]:
+    """Items already ordered by severity, as groups: error, warning, information, hint."""
+    return [
+        {"severity": number, "name": SEVERITY_KEYS[number], "label": Severity(number).label}
+        | {"items": list(group)}
+        for number, group in groupby(items, key=key)
+    ]
+
+
+def _filters(request: HttpRequest, rules: list[dict]) -> dict[str, Any]:
+    """The filter form's choices and what is chosen, from the findings the run has."""
+    present = sorted({row["severity"] for row in rules})
+    return {
+        "severities": [(SEVERITY_KEYS[number], Severity(number).label) for number in present],
+        "severity": request.GET.get("severity", ""),
+        "codes": sorted({row["code"] for row in rules}),
+        "code": request.GET.get("code", ""),
+        "origins": ORIGINS,
+        "new": request.GET.get("new", ""),
+    }
