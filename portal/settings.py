@@ -213,6 +213,23 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = (
 )
 CELERY_BEAT_SCHEDULE["lint-sweep"] = {"task": "governance.tasks.lint_sweep", "schedule": 300.0}
 
+# --- Consumers and usage (the usage app). Raw events are kept PORTAL_USAGE_RAW_RETENTION_DAYS
+# (day partitions, dropped hourly by beat); events older than PORTAL_USAGE_MAX_PAST_DAYS or
+# more than PORTAL_USAGE_MAX_FUTURE_SECONDS ahead are refused, so a replay is always
+# recognised. Daily rollups are kept PORTAL_USAGE_ROLLUP_RETENTION_DAYS.
+PORTAL_USAGE_RAW_RETENTION_DAYS = env_int("PORTAL_USAGE_RAW_RETENTION_DAYS", 35, minimum=2)
+PORTAL_USAGE_MAX_PAST_DAYS = env_int("PORTAL_USAGE_MAX_PAST_DAYS", 30, minimum=1)
+if PORTAL_USAGE_MAX_PAST_DAYS >= PORTAL_USAGE_RAW_RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        "PORTAL_USAGE_MAX_PAST_DAYS must be less than PORTAL_USAGE_RAW_RETENTION_DAYS."
+    )
+PORTAL_USAGE_MAX_FUTURE_SECONDS = env_int("PORTAL_USAGE_MAX_FUTURE_SECONDS", 300)
+PORTAL_USAGE_ROLLUP_RETENTION_DAYS = env_int("PORTAL_USAGE_ROLLUP_RETENTION_DAYS", 730, minimum=31)
+PORTAL_USAGE_BATCH_MAX_EVENTS = env_int("PORTAL_USAGE_BATCH_MAX_EVENTS", 10_000, minimum=1)
+PORTAL_USAGE_BATCH_MAX_BYTES = env_int("PORTAL_USAGE_BATCH_MAX_BYTES", 10 * 1024 * 1024)
+PORTAL_USAGE_IMPORT_CHUNK = env_int("PORTAL_USAGE_IMPORT_CHUNK", 50_000, minimum=100)
+CELERY_BEAT_SCHEDULE["usage-maintain"] = {"task": "usage.tasks.usage_maintain", "schedule": 3600.0}
+
 # --- Email (sunset and review notices use it later), through Django's MAILERS.
 _email_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 _email_options = {}

@@ -1,0 +1,97 @@
+"""A call as the importers and the batch endpoint hand it to attribution, and the checks
+every call passes whatever its source."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from typing import NamedTuple
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_PATH = 2000
+MAX_HOST = 255
+MAX_CREDENTIAL = 200
+
+
+class Call(NamedTuple):
+    """One observed call. `identity` names it for deduplication: the event or request id
+    when the source has one, else the whole line or event, so the same thing twice is
+    one call."""
+
+    occurred_at: datetime.datetime  # aware, UTC
+    method: str
+    host: str
+    path: str
+    status: int
+    credential: str
+    identity: bytes
+
+
+class Malformed(ValueError):
+    """A line or event that cannot be a call; `reason` is a short code counted per batch."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def escape(text: object, limit: int = 200) -> str:
+    """Text safe to log or show: control characters and non-ASCII as escapes (so a line
+    cannot forge log lines or move a terminal's cursor), cut at `limit`."""
+    value = text if isinstance(text, str) else repr(text)
+    return value[: limit * 2].encode("unicode_escape").decode("ascii")[:limit]
+
+
+def event_key(identity: bytes) -> str:
+    """The 128-bit key of a call, as the hex of a uuid column."""
+    return hashlib.blake2b(identity, digest_size=16).hexdigest()
+
+
+def checked(
+    occurred_at: datetime.datetime,
+    method: str,
+    host: str,
+    path: str,
+    status: int,
+    credential: str,
+    identity: bytes,
+) -> Call:
+    """A Call from parsed fields, or Malformed naming the first bad one."""
+    if not (method and len(method) <= 10 and method.isascii() and method.isalpha()):
+        raise Malformed("bad-method", escape(method, 40))
+    if not path.startswith("/"):
+        if path.startswith(("http://", "https://")):
+            host, path = _absolute(path)
+        else:
+            raise Malformed("bad-path", escape(path))
+    if len(host) > MAX_HOST or len(credential) > MAX_CREDENTIAL:
+        raise Malformed("too-long", escape(host or credential))
+    if _CONTROL.search(path) or _CONTROL.search(host) or _CONTROL.search(credential):
+        raise Malformed("control-characters", escape(path + " " + host + " " + credential))
+    if not 100 <= status <= 599 and status != 0:
+        raise Malformed("bad-status", str(status))
+    if occurred_at.tzinfo is None:
+        raise Malformed("bad-timestamp", "The timestamp has no time zone.")
+    if occurred_at.utcoffset():
+        occurred_at = occurred_at.astimezone(datetime.UTC)
+    return Call(occurred_at, method.upper(), host, path[:MAX_PATH], status, credential, identity)
+
+
+def _absolute(url: str) -> tuple[str, str]:
+    rest = url.split("://", 1)[1]
+    host, slash, path = rest.partition("/")
+    return host, "/" + path
+
+
+def status_of(value: object) -> int:
+    """An HTTP status from a number or a string of digits ('-' or '' is 0: none logged)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        if value in ("", "-"):
+            return 0
+        if value.isdigit() and len(value) == 3:
+            return int(value)
+    raise Malformed("bad-status", escape(value, 40))

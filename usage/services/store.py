@@ -1,0 +1,120 @@
+"""Stores attributed events and rolls them up, once each, in one statement.
+
+Rows are copied (COPY, psycopg 3) into a temporary staging table, then moved into the
+partitioned event table with ON CONFLICT DO NOTHING; only the rows that were new feed the
+daily rollups, in the same statement and transaction. So an event sent twice, by one
+client or by several batches at once (the unique index makes the second wait for the
+first to commit), is counted once; and a batch that fails or whose worker dies is rolled
+back whole, rollups included.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+# The event table's columns, in the order rows are given.
+COLUMNS = (
+    "occurred_on",
+    "key",
+    "occurred_at",
+    "version_id",
+    "operation",
+    "consumer_id",
+    "credential",
+    "method",
+    "host",
+    "path",
+    "status",
+)
+STAGE = "usage_event_stage"
+
+_CREATE_STAGE = f"""
+CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE}
+(LIKE usage_event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS
+"""
+
+# Rows go in key order, so concurrent batches lock index entries and rollup rows in the
+# same order and cannot deadlock each other.
+_MOVE = f"""
+WITH ins AS (
+    INSERT INTO usage_event ({", ".join(COLUMNS)})
+    SELECT DISTINCT ON (occurred_on, key) {", ".join(COLUMNS)}
+    FROM {STAGE} ORDER BY occurred_on, key
+    ON CONFLICT DO NOTHING
+    RETURNING {", ".join(COLUMNS)}
+), daily AS (
+    INSERT INTO usage_usagedaily AS t
+        (day, version_id, operation, consumer_id, status_class, calls, first_seen, last_seen)
+    SELECT occurred_on, version_id, operation, consumer_id, status / 100,
+           count(*), min(occurred_at), max(occurred_at)
+    FROM ins WHERE version_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ON CONSTRAINT usagedaily_unique_bucket DO UPDATE SET
+        calls = t.calls + EXCLUDED.calls,
+        first_seen = LEAST(t.first_seen, EXCLUDED.first_seen),
+        last_seen = GREATEST(t.last_seen, EXCLUDED.last_seen)
+    RETURNING 1
+), versions AS (
+    INSERT INTO usage_versiondaily AS t
+        (day, version_id, calls, identified_calls, error_calls, first_seen, last_seen)
+    SELECT occurred_on, version_id, count(*), count(consumer_id),
+           count(*) FILTER (WHERE status >= 500), min(occurred_at), max(occurred_at)
+    FROM ins WHERE version_id IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 2, 1
+    ON CONFLICT ON CONSTRAINT versiondaily_unique_day DO UPDATE SET
+        calls = t.calls + EXCLUDED.calls,
+        identified_calls = t.identified_calls + EXCLUDED.identified_calls,
+        error_calls = t.error_calls + EXCLUDED.error_calls,
+        first_seen = LEAST(t.first_seen, EXCLUDED.first_seen),
+        last_seen = GREATEST(t.last_seen, EXCLUDED.last_seen)
+    RETURNING 1
+), unattributed AS (
+    INSERT INTO usage_unattributeddaily AS t
+        (day, reason, version_id, subject, calls, sample, first_seen, last_seen)
+    SELECT occurred_on, reason, version_id, subject, count(*), max(sample),
+           min(occurred_at), max(occurred_at)
+    FROM (
+        SELECT occurred_on, 'no-version' AS reason, NULL::bigint AS version_id,
+               left(host || ' ' || coalesce(substring(path FROM '^(?:/[^/?#]*){{1,2}}'), '/'),
+                    300) AS subject,
+               left(path, 500) AS sample, occurred_at
+        FROM ins WHERE version_id IS NULL
+        UNION ALL
+        SELECT occurred_on, 'no-operation', version_id,
+               left(method || ' ' || coalesce(substring(path FROM '^[^?#]*'), path), 300),
+               left(path, 500), occurred_at
+        FROM ins WHERE version_id IS NOT NULL AND operation = ''
+        UNION ALL
+        SELECT occurred_on, 'unknown-credential', NULL, credential, left(path, 500), occurred_at
+        FROM ins WHERE consumer_id IS NULL AND credential <> ''
+        UNION ALL
+        SELECT occurred_on, 'anonymous', NULL, host, left(path, 500), occurred_at
+        FROM ins WHERE consumer_id IS NULL AND credential = ''
+    ) AS found
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ON CONSTRAINT unattributeddaily_unique_bucket DO UPDATE SET
+        calls = t.calls + EXCLUDED.calls,
+        first_seen = LEAST(t.first_seen, EXCLUDED.first_seen),
+        last_seen = GREATEST(t.last_seen, EXCLUDED.last_seen)
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM daily),
+       (SELECT count(*) FROM versions), (SELECT count(*) FROM unattributed)
+"""
+
+
+def events_store(rows: Iterable[tuple]) -> int:
+    """Stores rows (in COLUMNS order) and updates the rollups; returns how many rows were
+    new. Requires an open transaction (the staging table empties at commit) and the
+    partitions of the rows' days (partitions_ensure)."""
+    assert connection.in_atomic_block, "events_store needs a transaction"
+    with connection.cursor() as cursor:
+        cursor.execute(_CREATE_STAGE)
+        raw = cursor.cursor  # psycopg's own cursor, for COPY
+        with raw.copy(f"COPY {STAGE} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(_MOVE)
+        inserted = cursor.fetchone()[0]
+        cursor.execute(f"TRUNCATE {STAGE}")  # for the next batch of this transaction
+    return inserted
