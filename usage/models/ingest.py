@@ -20,6 +20,9 @@ class IngestRun(models.Model):
     kind = models.CharField(max_length=6, choices=Kind.choices)
     log_format = models.CharField(max_length=20, help_text="events, nginx-json, envoy...")
     source = models.CharField(max_length=500, help_text="The token, file or stream.")
+    default_host = models.CharField(
+        max_length=255, blank=True, help_text="The host of log lines that name none."
+    )
     token = models.ForeignKey(
         "accounts.ApiToken", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
