@@ -18,6 +18,7 @@ from .schema_composition import composition_changes, discriminator_changes
 from .schema_constraints import bound_changes, pattern_changes
 from .schema_diff import Differ
 from .schema_keywords import keyword_changes
+from .schema_lifecycle import lifecycle_changes
 from .schema_properties import property_changes
 from .schema_report import Reporter
 from .schema_types import nullability_changes, type_changes
@@ -62,7 +63,9 @@ class SchemaContext:
     ``DiffOptions`` (``flatten_allof`` is read here); ``base_doc``/``revision_doc`` are the
     two documents, whose local ``$ref``s are followed when a schema still holds one;
     ``locate`` turns (side, pointer) into a Location with the source line when the frame
-    knows it. ``max_depth`` bounds the nesting walked, whatever the documents say.
+    knows it. ``stability`` is the operation's ``x-stability-level`` (revision side), which
+    decides the notice a deprecated property must give. ``max_depth`` bounds the nesting
+    walked, whatever the documents say.
     """
 
     operation: str | None = None
@@ -72,6 +75,7 @@ class SchemaContext:
     base_name: str = "base"
     revision_name: str = "revision"
     locate: Callable[[Side, str], Location] | None = None
+    stability: str = ""  # the operation's x-stability-level: the notice deprecations owe
     max_depth: int = 64
     _differ: Differ | None = field(default=None, repr=False)
 
@@ -104,6 +108,7 @@ _FAMILIES = (
     composition_changes,
     discriminator_changes,
     property_changes,
+    lifecycle_changes,
 )
 
 
