@@ -245,6 +245,33 @@ MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Sunset notices (the notifications app): the deprecation policy's default notice per
+# audience (admins change it in the portal), channels, webhook safety and the schedule.
+PORTAL_NOTICE_DAYS_INTERNAL = env_int("PORTAL_NOTICE_DAYS_INTERNAL", 30)
+PORTAL_NOTICE_DAYS_PARTNER = env_int("PORTAL_NOTICE_DAYS_PARTNER", 90)
+PORTAL_NOTICE_DAYS_PUBLIC = env_int("PORTAL_NOTICE_DAYS_PUBLIC", 180)
+PORTAL_NOTIFY_CHANNELS = env_list("PORTAL_NOTIFY_CHANNELS", ["email", "webhook", "slack"])
+# Consumers seen calling a version within this many days are told about its sunset.
+PORTAL_NOTIFY_SEEN_WITHIN_DAYS = env_int("PORTAL_NOTIFY_SEEN_WITHIN_DAYS", 30, minimum=1)
+PORTAL_WEBHOOK_TIMEOUT = env_int("PORTAL_WEBHOOK_TIMEOUT", 10, minimum=1)
+PORTAL_WEBHOOK_MAX_ATTEMPTS = env_int("PORTAL_WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
+# Webhooks to loopback, private or link-local addresses are refused, except to these
+# networks (CIDRs, for example 10.1.0.0/16 for an internal receiver).
+PORTAL_WEBHOOK_PRIVATE_NETWORKS = env_list("PORTAL_WEBHOOK_PRIVATE_NETWORKS", [])
+# A deprecated version without calls for this many days is suggested for retirement.
+PORTAL_RETIRE_QUIET_DAYS = env_int("PORTAL_RETIRE_QUIET_DAYS", 14, minimum=1)
+# The portal's address as readers reach it, for links in notices and the Link header.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE["notifications-plan"] = {
+    "task": "notifications.tasks.notices_plan",
+    "schedule": 3600.0,
+}
+CELERY_BEAT_SCHEDULE["notifications-dispatch"] = {
+    "task": "notifications.tasks.notices_dispatch",
+    "schedule": 120.0,
+}
+
 # --- REST API.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -25,6 +25,7 @@ VERSION_FIELDS = [
     "successor",
     "spec",
     "notes",
+    "migration_note",
 ]
 
 # Which lifecycle may follow which. Release approval (reviews) will guard in_review -> released.
@@ -103,8 +104,14 @@ def version_create(*, actor: Actor, api: Api, version: str, **fields: Any) -> Ve
 
 
 @transaction.atomic
-def version_update(*, actor: Actor, version: Version, **fields: Any) -> Version:
-    """Changes dates, notes, successor or lifecycle, checking the lifecycle transition."""
+def version_update(
+    *, actor: Actor, version: Version, override_reason: str = "", **fields: Any
+) -> Version:
+    """Changes dates, notes, successor or lifecycle, checking the lifecycle transition.
+
+    A deprecation must respect the notice policy and writes the sunset notices in this
+    transaction; retiring a version still called needs an admin's `override_reason`.
+    """
     version = Version.objects.select_for_update().select_related("api").get(pk=version.pk)
     before = snapshot(version, VERSION_FIELDS)
     new_lifecycle = fields.get("lifecycle", version.lifecycle)
@@ -122,6 +129,7 @@ def version_update(*, actor: Actor, version: Version, **fields: Any) -> Version:
     _stamp_dates(version)
     _dates_check(version)
     version.save()
+    _sunset_rules(actor=actor, before=before, version=version, override_reason=override_reason)
     api_refresh_rollups(api=version.api)
     action = "version.lifecycle" if before["lifecycle"] != version.lifecycle else "version.update"
     audit_record(
@@ -133,6 +141,48 @@ def version_update(*, actor: Actor, version: Version, **fields: Any) -> Version:
         after=snapshot(version, VERSION_FIELDS),
     )
     return version
+
+
+def version_deprecate(
+    *,
+    actor: Actor,
+    version: Version,
+    sunset_on: datetime.date,
+    successor: Version | None = None,
+    migration_note: str = "",
+    deprecated_on: datetime.date | None = None,
+    override_reason: str = "",
+) -> Version:
+    """Deprecates a released version (or re-dates a deprecated one): sunset date, successor
+    and migration note. Raises ValidationError when the notice is shorter than the policy
+    allows, unless an admin gives `override_reason` (audited)."""
+    return version_update(
+        actor=actor,
+        version=version,
+        override_reason=override_reason,
+        lifecycle=Lifecycle.DEPRECATED,
+        deprecated_on=deprecated_on or version.deprecated_on or timezone.localdate(),
+        sunset_on=sunset_on,
+        successor=successor,
+        migration_note=migration_note,
+    )
+
+
+def version_retire(*, actor: Actor, version: Version, override_reason: str = "") -> Version:
+    """Retires a deprecated version; one still called needs an admin's reason (audited)."""
+    return version_update(
+        actor=actor, version=version, override_reason=override_reason, lifecycle=Lifecycle.RETIRED
+    )
+
+
+def _sunset_rules(*, actor: Actor, before: dict, version: Version, override_reason: str) -> None:
+    # Imported here: the notifications app reads usage and the catalog's services, which
+    # are still loading when this module is.
+    from notifications.services.lifecycle import version_lifecycle_changed
+
+    version_lifecycle_changed(
+        actor=actor, before=before, version=version, override_reason=override_reason
+    )
 
 
 def _stamp_dates(version: Version) -> None:
