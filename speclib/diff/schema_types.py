@@ -73,11 +73,28 @@ def nullability_changes(r: Reporter, root: SchemaDiff) -> Iterator[Change | None
 def _root_id(r: Reporter, diff: SchemaDiff, strong: bool) -> str | None:
     if r.site.kind == "parameter":
         breaking = _breaking(_types_delta(diff), _formats(diff), False, types_of(diff.revision))
+        breaking = breaking and not _scalar_to_exploded_array(r, diff)
         return "request-parameter-type-" + ("changed" if breaking else "generalized")
     verdict = (
         _request_verdict(diff, strong) if r.site.is_request else _response_verdict(diff, strong)
     )
     return r.id(f"type-{verdict}", root=True)
+
+
+def _scalar_to_exploded_array(r: Reporter, diff: SchemaDiff) -> bool:
+    """A scalar query parameter that became an array of the same values, sent as repeated
+    ``name=value`` pairs (form, exploded): a client sending one value is still understood."""
+    delta = _types_delta(diff)
+    if delta is None or delta[0] != ("array",) or not types_of(diff.base):
+        return False
+    items = r.ctx.differ.schema(1, diff.revision.get("items"))
+    if not r.site.form_exploded or not items:
+        return False
+    if not _type_contained(types_of(items), types_of(diff.base), False):
+        return False
+    ignored = {"type", "nullable", "title", "description", "example", "examples"}
+    same = {key: value for key, value in diff.base.items() if key not in ignored}
+    return same == {key: value for key, value in items.items() if key not in ignored}
 
 
 def _request_verdict(diff: SchemaDiff, strong: bool) -> str:

@@ -37,7 +37,8 @@ def enum_changes(r: Reporter, root: SchemaDiff) -> Iterator[Change | None]:
 def default_changes(r: Reporter, root: SchemaDiff) -> Iterator[Change | None]:
     """default and const values added, removed or changed."""
     for keyword, part in (("default", "default-value"), ("const", "const")):
-        yield from _value(r, root, None, keyword, part)
+        if not (r.site.kind == "parameter" and r.site.required):
+            yield from _value(r, root, None, keyword, part)
         if r.site.kind in ("parameter", "response-header"):
             continue
         for node in modified(root):

@@ -38,7 +38,9 @@ class SchemaSite:
     as written (before ``$ref`` resolution), used for the changes' locations. The other fields
     name the place the way the messages do: a parameter's ``location`` ("query", "path",
     "header", "cookie") and ``name``; a body's ``media_type``; a response's ``status``; a
-    response header's ``name``.
+    response header's ``name``. For a parameter, ``required`` says it is required on either
+    side (its default then never applies, so default changes are not reported), and
+    ``style``/``explode`` its serialization when declared (None: the location's default).
     """
 
     kind: SiteKind
@@ -48,11 +50,22 @@ class SchemaSite:
     name: str | None = None
     media_type: str | None = None
     status: str | None = None
+    required: bool = False
+    style: str | None = None
+    explode: bool | None = None
 
     @property
     def is_request(self) -> bool:
         """Whether clients send this value (narrowing breaks) rather than read it."""
         return self.kind in ("parameter", "request-body")
+
+    @property
+    def form_exploded(self) -> bool:
+        """Whether a parameter is sent as ``form`` with ``explode`` (repeated ``name=value``)."""
+        default_style = "form" if self.location in ("query", "cookie") else "simple"
+        style = self.style or default_style
+        explode = self.explode if self.explode is not None else style == "form"
+        return self.kind == "parameter" and style == "form" and explode
 
 
 @dataclass(slots=True)

@@ -66,3 +66,11 @@ def test_it_ends_on_circular_schemas() -> None:
     ctx = SchemaContext(base_doc=doc, revision_doc=doc)
     ref = {"$ref": "#/components/schemas/Node"}
     assert list(schema_changes(ctx, ref, ref, site=BODY)) == []
+
+
+def test_it_accepts_a_query_scalar_that_became_an_exploded_array_of_it() -> None:
+    base = {"type": "integer", "minimum": 1}
+    revision = {"type": "array", "items": {"type": "integer", "minimum": 1}}
+    assert ids(base, revision, QUERY) == ["request-parameter-type-generalized"]
+    header = SchemaSite("parameter", location="header", name="limit")
+    assert ids(base, revision, header) == ["request-parameter-type-changed"]

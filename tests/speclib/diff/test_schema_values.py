@@ -53,3 +53,8 @@ def test_it_reports_default_changes_on_parameters_as_breaking() -> None:
 
 def test_it_reports_a_changed_response_const() -> None:
     assert ids(prop(const="a"), prop(const="b"), RESPONSE) == ["response-property-const-changed"]
+
+
+def test_it_ignores_default_changes_of_a_required_parameter() -> None:
+    required = SchemaSite("parameter", location="query", name="kind", required=True)
+    assert ids({"default": "X"}, {"default": "Y"}, required) == []
