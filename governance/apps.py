@@ -16,3 +16,7 @@ class GovernanceConfig(AppConfig):
 
         spec_ready.connect(lint_when_spec_ready, dispatch_uid="governance-lint-on-spec-ready")
         user_logged_in.connect(remember_reviewer, dispatch_uid="governance-remember-reviewer")
+        # A new spec on a version being released sends its release back to the checks.
+        from governance.services.releases import release_on_spec_ready
+
+        spec_ready.connect(release_on_spec_ready, dispatch_uid="governance-release-on-spec-ready")

@@ -42,3 +42,26 @@ def relint_batch_task(batch_id: int) -> None:
 @shared_task(name="governance.tasks.lint_sweep", **RETRIES)
 def lint_sweep_task() -> None:
     services.lint_sweep()
+
+
+@shared_task(name="governance.tasks.release_check", **RETRIES)
+def release_check_task(release_id: int, attempt: int = 0) -> None:
+    """Runs the checks of a submitted release and routes it (auto-release or review); asks
+    again a little later while the spec's lint is not in."""
+    if services.release_check(release_id=release_id, attempt=attempt) == "waiting":
+        release_check_task.apply_async(
+            (release_id, attempt + 1), countdown=services.RELEASE_CHECK_DELAY
+        )
+
+
+@shared_task(name="governance.tasks.release_notify", **RETRIES)
+def release_notify_task(release_id: int, event: str) -> None:
+    """Mails reviewers that a release waits ("waiting"), or owners that it is decided."""
+    services.release_notify(release_id=release_id, event=event)
+
+
+@shared_task(name="governance.tasks.release_sweep", **RETRIES)
+def release_sweep_task() -> None:
+    """Queues the checks of releases left submitted (a lost task) or stuck checking."""
+    for release_id in services.releases_unchecked():
+        release_check_task.delay(release_id)

@@ -213,6 +213,40 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = (
 )
 CELERY_BEAT_SCHEDULE["lint-sweep"] = {"task": "governance.tasks.lint_sweep", "schedule": 300.0}
 
+# --- Release approval (the governance app): per audience, whether a release with no breaking
+# change, no lint error and a fitting version number is released without review, how many
+# governance reviewers approve otherwise (and when it breaks consumers), and the level of the
+# semver findings (error holds a release for review; warning and info only inform).
+_semver_levels = {"error", "warning", "info"}
+PORTAL_RELEASE_POLICY = {
+    "internal": {
+        "auto_approve": env_bool("PORTAL_RELEASE_AUTO_APPROVE_INTERNAL", True),
+        "reviewers": env_int("PORTAL_RELEASE_REVIEWERS_INTERNAL", 1, minimum=1),
+        "reviewers_breaking": env_int("PORTAL_RELEASE_REVIEWERS_BREAKING_INTERNAL", 1, minimum=1),
+        "semver_level": env_choice(
+            "PORTAL_RELEASE_SEMVER_LEVEL_INTERNAL", "warning", _semver_levels
+        ),
+    },
+    "partner": {
+        "auto_approve": env_bool("PORTAL_RELEASE_AUTO_APPROVE_PARTNER", False),
+        "reviewers": env_int("PORTAL_RELEASE_REVIEWERS_PARTNER", 1, minimum=1),
+        "reviewers_breaking": env_int("PORTAL_RELEASE_REVIEWERS_BREAKING_PARTNER", 1, minimum=1),
+        "semver_level": env_choice("PORTAL_RELEASE_SEMVER_LEVEL_PARTNER", "error", _semver_levels),
+    },
+    "public": {
+        "auto_approve": env_bool("PORTAL_RELEASE_AUTO_APPROVE_PUBLIC", False),
+        "reviewers": env_int("PORTAL_RELEASE_REVIEWERS_PUBLIC", 1, minimum=1),
+        "reviewers_breaking": env_int("PORTAL_RELEASE_REVIEWERS_BREAKING_PUBLIC", 2, minimum=1),
+        "semver_level": env_choice("PORTAL_RELEASE_SEMVER_LEVEL_PUBLIC", "error", _semver_levels),
+    },
+}
+# Seconds a release's checks wait for its spec's lint before counting it as failed.
+PORTAL_RELEASE_LINT_WAIT = env_int("PORTAL_RELEASE_LINT_WAIT", 600, minimum=0)
+CELERY_BEAT_SCHEDULE["release-sweep"] = {
+    "task": "governance.tasks.release_sweep",
+    "schedule": 300.0,
+}
+
 # --- Consumers and usage (the usage app). Raw events are kept PORTAL_USAGE_RAW_RETENTION_DAYS
 # (day partitions, dropped hourly by beat); events older than PORTAL_USAGE_MAX_PAST_DAYS or
 # more than PORTAL_USAGE_MAX_FUTURE_SECONDS ahead are refused, so a replay is always

@@ -103,6 +103,11 @@ class SpecPushQuery(serializers.Serializer):
         default=True, help_text="Create the version as a draft when it does not exist."
     )
     filename = serializers.CharField(default="", max_length=255, allow_blank=True)
+    submit = serializers.BooleanField(
+        default=False,
+        help_text="Submit the version for release with this spec (see the Link header, "
+        'rel="release", for the status to poll).',
+    )
 
 
 class SpecUploadMixin:
@@ -176,10 +181,15 @@ class SpecPushView(SpecUploadMixin, PortalApiMixin, generics.GenericAPIView):
             spec = services.version_attach_spec(
                 actor=actor, version=target, content=content, filename=filename
             )
+            headers = {"Location": reverse("v1:spec-detail", args=[spec.sha256], request=request)}
+            if query.validated_data["submit"]:  # release approval lives in governance
+                from governance.api.releases import submit_pushed_version
+
+                headers["Link"] = f'<{submit_pushed_version(request, target)}>; rel="release"'
         spec = spec_rows().get(pk=spec.pk)
         queued = spec.status in (SpecDocument.Status.PENDING, SpecDocument.Status.PROCESSING)
         return Response(
             self.get_serializer(spec).data,
             status=status.HTTP_202_ACCEPTED if queued else status.HTTP_200_OK,
-            headers={"Location": reverse("v1:spec-detail", args=[spec.sha256], request=request)},
+            headers=headers,
         )

@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from catalog.api.views import VERSION_IN_PATH
 from governance.api.lint import LintJobView, LintView, VersionLintView
+from governance.api.releases import ReleaseViewSet, VersionReleaseView
 from governance.api.views import AssignmentViewSet, RelintBatchViewSet, RulesetViewSet
 
 
@@ -12,6 +13,7 @@ def register(router) -> None:
     router.register("rulesets", RulesetViewSet, basename="ruleset")
     router.register("ruleset-assignments", AssignmentViewSet, basename="ruleset-assignment")
     router.register("relint-batches", RelintBatchViewSet, basename="relint-batch")
+    router.register("releases", ReleaseViewSet, basename="release")
 
 
 # Without a trailing slash, as the spec routes they sit beside.
@@ -20,6 +22,11 @@ urlpatterns = [
         rf"^apis/(?P<api_slug>[^/.]+)/versions/(?P<version>{VERSION_IN_PATH})/lint$",
         VersionLintView.as_view(),
         name="version-lint",
+    ),
+    re_path(
+        rf"^apis/(?P<api_slug>[^/.]+)/versions/(?P<version>{VERSION_IN_PATH})/release$",
+        VersionReleaseView.as_view(),
+        name="version-release",
     ),
     path("lint", LintView.as_view(), name="lint"),
     path("lint/jobs/<uuid:pk>", LintJobView.as_view(), name="lint-job"),

@@ -1,12 +1,24 @@
 from governance.models.jobs import LintJob
+from governance.models.releases import (
+    OPEN_STATES,
+    AcceptedChange,
+    Release,
+    ReleaseReview,
+    ReleaseState,
+)
 from governance.models.rulesets import Ruleset, RulesetAssignment, RulesetRevision
 from governance.models.runs import LintFinding, LintRun, RelintBatch, Severity
 
 __all__ = [
+    "OPEN_STATES",
+    "AcceptedChange",
     "LintFinding",
     "LintJob",
     "LintRun",
     "RelintBatch",
+    "Release",
+    "ReleaseReview",
+    "ReleaseState",
     "Ruleset",
     "RulesetAssignment",
     "RulesetRevision",
