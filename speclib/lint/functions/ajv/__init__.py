@@ -9,7 +9,10 @@ options, with the meta-schemas of that dialect registered.
     errors = ajv.validate(ajv.compile(schema), data)   # [] when valid; raises SchemaError
 
 Compiled schemas are cached by the identity of the schema object, as Ajv caches them, so an
-instance should live as long as the document being linted.
+instance should live as long as the document being linted. The outcome of a compilation and
+of a meta-schema check is a function of the schema's content, so it is also kept by content:
+a document repeats the same schema under many examples, and Spectral copies each schema
+before validating against it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from __future__ import annotations
 import contextlib
 import sys
 from typing import Any
+
+import orjson
 
 from .compiler import Compiler, Context, Node, Stop
 from .dialects import DIALECTS
@@ -39,6 +44,17 @@ _DEEP_RECURSION = 12_000
 def errors_text(errors: list[AjvError]) -> str:
     """Ajv's ``errorsText``: ``data/path message`` joined by commas."""
     return ", ".join(f"data{pointer(error.instance_path)} {error.message}" for error in errors)
+
+
+def _content_key(schema: Any) -> bytes | None:
+    """The schema's JSON text, or None when it has none (not an object, keys that are not
+    strings, too deep): such schemas are cached by identity only."""
+    if not isinstance(schema, dict):
+        return None
+    try:
+        return orjson.dumps(schema)
+    except TypeError:  # orjson.JSONEncodeError is one
+        return None
 
 
 class Ajv:
@@ -76,6 +92,8 @@ class Ajv:
         self._meta_seen: set[int] = set()
         self.by_id: dict[str, Node] = {}  # the first schema compiled under each $id
         self._compiled: dict[int, tuple[Any, Node | None, SchemaError | None]] = {}
+        self._meta_by_content: dict[bytes, SchemaError | None] = {}
+        self._built_by_content: dict[bytes, tuple[Any, Node | None, SchemaError | None]] = {}
 
     def compile(self, schema: Any) -> Node:
         """Ajv's ``compile``: the meta-schema check (the first time a schema object is seen:
@@ -92,27 +110,37 @@ class Ajv:
         cached = self._meta_errors.get(id(schema))
         if cached is not None:
             return cached[1]
-        error = self._check_meta(schema)
+        key = _content_key(schema)
+        if key is not None and key in self._meta_by_content:
+            error = self._meta_by_content[key]
+        else:
+            error = self._check_meta(schema)
+            if key is not None:
+                self._meta_by_content[key] = error
         self._meta_errors[id(schema)] = (schema, error)
         return error
 
     def build(self, schema: Any) -> Node:
         cached = self._compiled.get(id(schema))
-        if cached is not None:
-            if cached[2] is not None:
-                raise cached[2]
-            return cached[1]
+        if cached is None:
+            key = _content_key(schema)
+            cached = self._built_by_content.get(key) if key is not None else None
+            if cached is None:
+                cached = self._build(schema)
+                if key is not None:
+                    self._built_by_content[key] = cached
+            self._compiled[id(schema)] = (schema, cached[1], cached[2])
+        if cached[2] is not None:
+            raise cached[2]
+        return cached[1]
+
+    def _build(self, schema: Any) -> tuple[Any, Node | None, SchemaError | None]:
         try:
-            node = self.compiler.compile_root(schema)
+            return schema, self.compiler.compile_root(schema), None
         except SchemaError as error:
-            self._compiled[id(schema)] = (schema, None, error)
-            raise
+            return schema, None, error
         except RecursionError:
-            error = SchemaError("schema is too deeply nested")
-            self._compiled[id(schema)] = (schema, None, error)
-            raise error from None
-        self._compiled[id(schema)] = (schema, node, None)
-        return node
+            return schema, None, SchemaError("schema is too deeply nested")
 
     def validate(self, node: Node, data: Any, *, all_errors: bool | None = None) -> list[AjvError]:
         every = self.all_errors if all_errors is None else all_errors

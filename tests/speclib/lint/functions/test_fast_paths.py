@@ -1,0 +1,100 @@
+"""The shortcuts taken for speed give the results of the long way.
+
+Compiled schemas and meta-schema verdicts are reused between schemas with the same content, and
+a whole document found valid by jsonschema-rs skips the Ajv-faithful engine.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from speclib.lint.functions import oas_document
+from speclib.lint.functions.ajv import Ajv, SchemaError
+from speclib.lint.functions.ajv.formats import FORMATS
+
+SCHEMAS = Path(oas_document.__file__).parent / "schemas"
+
+
+def _petstore(paths: int) -> dict:
+    operation = {"responses": {"200": {"description": "ok"}}}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Pets", "version": "1.0.0"},
+        "paths": {f"/pets{index}": {"get": operation} for index in range(paths)},
+    }
+
+
+def test_it_compiles_schemas_with_the_same_content_once():
+    ajv = Ajv("draft4")
+    first = {"type": "object", "required": ["id"]}
+    second = json.loads(json.dumps(first))
+    assert ajv.compile(first) is ajv.compile(second)
+    assert [error.message for error in ajv.validate(ajv.compile(second), {})] == [
+        "must have required property 'id'"
+    ]
+
+
+def test_it_refuses_every_copy_of_an_invalid_schema():
+    ajv = Ajv("draft4")
+    with pytest.raises(SchemaError, match="must be >= 0"):
+        ajv.compile({"minLength": -1})
+    with pytest.raises(SchemaError, match="must be >= 0"):
+        ajv.compile({"minLength": -1})  # a new object: Ajv checks it again
+
+
+def test_it_caches_schemas_without_json_text_by_identity_only():
+    ajv = Ajv("draft4")
+    schema = {"properties": {1: {"type": "string"}}}  # a key YAML read as a number
+    assert ajv.compile(schema) is ajv.compile(schema)
+
+
+def test_it_skips_ajv_for_a_document_jsonschema_rs_finds_valid():
+    document = _petstore(25)
+    assert oas_document.known_valid(document, "oas3.0")
+    assert oas_document.document_errors(document, frozenset({"oas3", "oas3.0"})) == []
+
+
+def test_it_leaves_an_invalid_document_to_ajv():
+    document = _petstore(25)
+    document["paths"]["/pets0"]["get"]["responses"]["200"] = {"content": {}}
+    assert not oas_document.known_valid(document, "oas3.0")
+    errors = oas_document.document_errors(document, frozenset({"oas3", "oas3.0"}))
+    assert "must have required property 'description'" in [error.message for error in errors]
+
+
+def test_it_leaves_what_jsonschema_rs_cannot_read_to_ajv():
+    document = _petstore(25)
+    document["paths"]["/pets0"]["get"]["responses"] = {200: {"description": "ok"}}
+    assert not oas_document.known_valid(document, "oas3.0")
+
+
+def test_it_checks_formats():
+    document = _petstore(25)
+    document["info"]["termsOfService"] = "https://example.com/terms"
+    assert oas_document.known_valid(document, "oas3.0")
+    document["info"]["termsOfService"] = "not a uri"
+    assert not oas_document.known_valid(document, "oas3.0")
+    errors = oas_document.document_errors(document, frozenset({"oas3", "oas3.0"}))
+    assert [error.instance_path for error in errors] == [("info", "termsOfService")]
+
+
+def _formats(schema: object):
+    if isinstance(schema, dict):
+        if isinstance(schema.get("format"), str):
+            yield schema["format"]
+        for value in schema.values():
+            yield from _formats(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _formats(item)
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in SCHEMAS.glob("*.json")))
+def test_it_only_meets_string_formats_in_the_document_schemas(name):
+    # jsonschema-rs calls format checks on strings only: a number format would go unchecked.
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    for format_name in _formats(schema):
+        assert FORMATS.get(format_name, ("string",))[0] == "string", format_name
