@@ -1,20 +1,13 @@
 """Functions that read the catalog for pages and the API. No writes here."""
 
-import datetime
-import hashlib
-import json
 from collections import OrderedDict
 
-from django.core.cache import cache
-from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, Prefetch, QuerySet
 
-from catalog.cache import catalog_generation
-from catalog.filtersets import LINT_STATUS_CHOICES, ApiFilterSet
+# Re-exported: the list's facet counts live in their own module.
+from catalog.facets import api_facets as api_facets
 from catalog.models import (
     Api,
-    Audience,
     AuditEvent,
     Lifecycle,
     Membership,
@@ -24,8 +17,6 @@ from catalog.models import (
     Team,
     Version,
 )
-
-SUNSET_BUCKETS = (30, 90, 180)
 
 
 def api_list() -> QuerySet[Api]:
@@ -38,105 +29,6 @@ def api_list() -> QuerySet[Api]:
 def spec_documents() -> QuerySet[SpecDocument]:
     """Spec documents without their bytes, which can weigh 25 MB each."""
     return SpecDocument.objects.defer("content")
-
-
-# Facet counts move only when an API changes: they are cached in the shared cache for
-# FACETS_TTL seconds at most, and dropped as soon as a service changes an API (see
-# catalog/cache.py). Without the cache every list view would scan the whole catalog once
-# per facet (docs/benchmarks.md).
-FACETS_TTL = 60
-
-
-def api_facets(data, *, filterset: ApiFilterSet | None = None) -> dict:
-    """Counts for each facet of the catalog list, each computed with every *other*
-    filter applied, so choosing a team still shows how many APIs the other teams have.
-
-    `data` is the request's query (a QueryDict, or a dict of lists); pass the list's own
-    `filterset` built from it to reuse its validated values instead of validating again.
-    """
-    key = f"catalog:facets:{catalog_generation()}:{_filters_digest(data)}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = _facet_counts(filterset or ApiFilterSet(data, queryset=Api.objects.all()))
-        cache.set(key, facets, timeout=FACETS_TTL)
-    return facets
-
-
-def _filters_digest(data) -> str:
-    """The filters of a query, in a canonical form: page, sort and unknown names left out."""
-    values = {}
-    for name in ApiFilterSet.base_filters:
-        if name == "sort":
-            continue
-        chosen = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
-        chosen = [chosen] if isinstance(chosen, str) else chosen
-        if chosen := sorted(value for value in chosen if value):
-            values[name] = chosen
-    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
-
-
-def _facet_counts(filterset: ApiFilterSet) -> dict:
-    filterset.is_valid()  # invalid values are left out of cleaned_data, as the list does
-    values = {name: value for name, value in filterset.form.cleaned_data.items() if name != "sort"}
-
-    def filtered_without(facet: str) -> QuerySet[Api]:
-        # As FilterSet.filter_queryset, less one filter: no second validation (and no
-        # second team lookup) per facet.
-        queryset = Api.objects.order_by()
-        for name, value in values.items():
-            if name != facet:
-                queryset = filterset.filters[name].filter(queryset, value)
-        return queryset.order_by()  # the search filter orders by rank
-
-    teams = (
-        filtered_without("team")
-        .values("team__slug", "team__name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "team__name")
-    )
-    audiences = dict(
-        filtered_without("audience").values_list("audience").annotate(count=Count("id"))
-    )
-    today = timezone.localdate()
-    sunset = filtered_without("sunset_within").aggregate(
-        **{
-            f"d{days}": Count(
-                "id", filter=Q(next_sunset_on__lte=today + datetime.timedelta(days=days))
-            )
-            for days in SUNSET_BUCKETS
-        }
-    )
-    lifecycles = dict(_unnest_counts(filtered_without("lifecycle"), "lifecycles", limit=10))
-    lint = dict(filtered_without("lint_status").values_list("lint_status").annotate(Count("id")))
-    lint["unlinted"] = lint.pop("", 0)
-    return {
-        "team": [(row["team__slug"], row["team__name"], row["count"]) for row in teams],
-        "audience": [(value, label, audiences.get(value, 0)) for value, label in Audience.choices],
-        "lifecycle": [
-            (value, label, lifecycles.get(value, 0)) for value, label in Lifecycle.choices
-        ],
-        "tag": [
-            (tag, tag, count) for tag, count in _unnest_counts(filtered_without("tag"), "tags")
-        ],
-        "sunset_within": [
-            (str(days), f"{days} days", sunset[f"d{days}"]) for days in SUNSET_BUCKETS
-        ],
-        "lint_status": [(value, label, lint.get(value, 0)) for value, label in LINT_STATUS_CHOICES],
-    }
-
-
-def _unnest_counts(queryset: QuerySet[Api], column: str, limit: int = 25) -> list[tuple[str, int]]:
-    """Counts of each element of an array column over the APIs of `queryset`."""
-    assert column in {"tags", "lifecycles"}
-    inner_sql, params = queryset.values("pk").query.sql_with_params()
-    sql = (
-        f"SELECT value, count(*) FROM (SELECT unnest({column}) AS value FROM catalog_api "
-        f"WHERE id IN ({inner_sql})) AS elements GROUP BY value ORDER BY count(*) DESC, value "
-        f"LIMIT {int(limit)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def api_versions(api: Api) -> QuerySet[Version]:

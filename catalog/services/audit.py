@@ -18,6 +18,7 @@ class Actor:
     user: AbstractBaseUser | None
     label: str
     token_id: int | None = None
+    is_system: bool = False  # the portal itself: a task, or a command run on the server
 
     @classmethod
     def of_user(cls, user: AbstractBaseUser | AnonymousUser | None) -> "Actor":
@@ -27,7 +28,7 @@ class Actor:
 
     @classmethod
     def system(cls, label: str = "system") -> "Actor":
-        return cls(user=None, label=label)
+        return cls(user=None, label=label, is_system=True)
 
 
 def audit_record(

@@ -36,12 +36,16 @@ SORTS = (
 @vary_on_headers("HX-Request")
 def api_list(request: HttpRequest) -> HttpResponse:
     filterset = ApiFilterSet(request.GET, queryset=selectors.api_list())
-    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+    facets = selectors.api_facets(request.GET, filterset=filterset)
+    paginator = Paginator(filterset.qs, PER_PAGE)
+    if facets["count"] is not None:
+        paginator.count = facets["count"]  # known from the facet counts: no second scan
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "filterset": filterset,
         "errors": [message for messages in filterset.errors.values() for message in messages],
         "page_obj": page,
-        "facets": facet_groups(request.GET, selectors.api_facets(request.GET)),
+        "facets": facet_groups(request.GET, facets),
         "sorts": SORTS,
         "sort": request.GET.get("sort", ""),
         "q": request.GET.get("q", ""),

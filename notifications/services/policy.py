@@ -43,8 +43,12 @@ def notice_policy_set(*, actor: Actor, audience: str, minimum_days: int) -> Noti
 
 
 def is_admin(actor: Actor) -> bool:
-    """Overrides are a person's act: an admin signed in, never a token."""
-    return actor.user is not None and actor.user.is_superuser and actor.token_id is None
+    """Overrides are an admin's act: an admin signed in, or the system itself (a management
+    command run on the server, such as the demo loader recording past deprecations); never
+    a token."""
+    if actor.token_id is not None:
+        return False
+    return actor.is_system or (actor.user is not None and actor.user.is_superuser)
 
 
 def notice_check(*, actor: Actor, version: Version, override_reason: str = "") -> int | None:
