@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -62,7 +62,7 @@ def lint_section(request: HttpRequest, version: Version) -> dict[str, Any]:
     context["polling"] = not run.is_finished or context["relinting"]
     if run.status != LintRun.Status.DONE:
         return context
-    filterset = LintFindingFilterSet(request.GET, queryset=selectors.lint_findings(run))
+    filterset = LintFindingFilterSet(_chosen(request.GET), queryset=selectors.lint_findings(run))
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
     excerpts = selectors.finding_excerpts(run, list(page.object_list))
     rules = [
@@ -85,6 +85,15 @@ def lint_section(request: HttpRequest, version: Version) -> dict[str, Any]:
         "new_count": sum(row["new"] for row in rules),
     }
     return context
+
+
+def _chosen(query: QueryDict) -> QueryDict:
+    """The query without its empty values: the form sends `code=` for "any rule", which the
+    filter set would read as "the rule named nothing"."""
+    chosen = QueryDict(mutable=True)
+    for name, values in query.lists():
+        chosen.setlist(name, [value for value in values if value])
+    return chosen
 
 
 def _by_severity(items: list, key) -> list[dict]:

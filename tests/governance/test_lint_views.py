@@ -121,6 +121,9 @@ def test_it_links_each_rule_to_its_documentation_and_never_to_other_schemes(owne
         ("new=true", ["operationId.", "kebab-case"], ["a contact."]),
         ("new=false", ["a contact."], ["operationId.", "kebab-case"]),
         ("severity=warn&new=true", ["kebab-case"], ["operationId.", "a contact."]),
+        # As the form sends "any": empty values.
+        ("severity=error&code=&new=", ["operationId."], ["a contact.", "kebab-case"]),
+        ("severity=&code=&new=", ["operationId.", "a contact.", "kebab-case"], []),
     ],
 )
 def test_it_filters_by_severity_rule_and_new_or_inherited(owner, findings, query, shown, hidden):
