@@ -139,8 +139,12 @@ class _Run:
 
     def _lint_node(self, rule: Rule, document: Any, given_path: JsonPath, value: Any) -> None:
         for then in rule.then:
-            for target_path, target in lint_targets(value, then.field):
-                path = (*given_path, *target_path)
+            if then.field is None:  # the usual case: the matched node itself
+                targets: list[tuple[JsonPath, Any]] = [((), value)]
+            else:
+                targets = lint_targets(value, then.field)
+            for target_path, target in targets:
+                path = (*given_path, *target_path) if target_path else given_path
                 context = FunctionContext(
                     document=document,
                     raw=self.inventory.root.data,

@@ -5,6 +5,7 @@ key (``@key``), or the matches of a relative JSONPath (``$.x``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .jsonpath import Automaton, parse_path
@@ -28,6 +29,7 @@ except ImportError:  # pragma: no cover - the functions package always ships it
 _LODASH_PART = re.compile(r"""[^.[\]]+|\[(?:(-?\d+)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]""")
 
 
+@lru_cache(maxsize=1024)
 def to_path(field: str) -> tuple[str, ...]:
     """lodash's ``toPath``: ``a.b[0]['c.d']`` -> ("a", "b", "0", "c.d")."""
     parts: list[str] = []

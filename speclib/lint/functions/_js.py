@@ -69,7 +69,9 @@ def _is_array_index(key: str) -> bool:
 def js_keys(mapping: dict[str, Any]) -> list[str]:
     """``Object.keys`` order: array-index keys ascending first, then the others as inserted."""
     keys = list(mapping)
-    indices = [key for key in keys if isinstance(key, str) and _is_array_index(key)]
+    indices = [
+        key for key in keys if type(key) is str and key[:1].isdigit() and _is_array_index(key)
+    ]
     if not indices:
         return keys
     indices.sort(key=int)

@@ -51,6 +51,7 @@ def split_slashed(pattern: str) -> tuple[str, str]:
     return match.group(1), match.group(2)
 
 
+@lru_cache(maxsize=1024)
 def from_option(pattern: str) -> JsRegex:
     source, flags = split_slashed(pattern)
     return compile_js(source, flags)
