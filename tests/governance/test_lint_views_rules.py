@@ -57,7 +57,18 @@ def test_it_lists_every_rule_with_the_document_links_turned_into_pages(owner):
     assert 'href="#portal' not in html  # the document's own anchors are not on this page
     assert 'href="/governance/rules/operation-tag-defined/"' in html
     assert "style=" not in html and "<script>" not in html
+    assert "cuts this file" not in html  # the note for the document's editors
 
 
 def test_it_answers_404_for_a_rule_it_does_not_document(owner):
     assert client_for(owner).get("/governance/rules/house-naming/").status_code == 404
+
+
+def test_it_has_a_section_for_every_portal_rule(owner):
+    from governance.views.rules import portal_rules
+
+    client = client_for(owner)
+    for code, rule in portal_rules().items():
+        html = client.get(f"/governance/rules/{code}/").content.decode()
+        assert 'aria-label="Explanation"' in html, code
+        assert rule["documentationUrl"] == f"docs/rules.md#{code}"
