@@ -20,6 +20,7 @@ def compare_operations(run: Run, base: Operation, revision: Operation) -> None:
     _deprecation(run, base, revision)
     if not stable_enough:
         return
+    run.stability = lifecycle.stability_of(revision.node)
     parameters.compare_parameters(run, base, revision)
     bodies.compare_request_bodies(run, base, revision)
     responses.compare_responses(run, base, revision)

@@ -113,12 +113,16 @@ def _changed(run: Run, label: str, before: Parameter, after: Parameter) -> None:
     _deprecation(run, before, after, where)
     base_schema, base_at = _schema(before)
     revision_schema, revision_at = _schema(after)
+    explode = after.node.get("explode")
     site = SchemaSite(
         "parameter",
         base_at,
         revision_at,
         location=after.location,
         name=after.name,
+        required=before.required or after.required,
+        style=after.node.get("style") if isinstance(after.node.get("style"), str) else None,
+        explode=explode if isinstance(explode, bool) else None,
     )
     run.compare_schemas(label, base_schema, revision_schema, site)
 

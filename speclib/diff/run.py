@@ -49,6 +49,15 @@ class Run:
         self.today = options.today or date.today()
         self.changes: list[Change] = []
         self.checks: list[str] = []  # the oasdiff check each change came from, for include_checks
+        # One context for the whole run: its schema tree cache serves every site of the pair.
+        self.schema_context = SchemaContext(
+            options=options,
+            base_doc=base.data,
+            revision_doc=revision.data,
+            base_name=base.name,
+            revision_name=revision.name,
+        )
+        self.stability = ""  # the x-stability-level of the operation being compared
 
     def emit(
         self,
@@ -81,15 +90,10 @@ class Run:
     def compare_schemas(
         self, operation: str | None, base: object, revision: object, site: SchemaSite
     ) -> None:
-        """Hand a pair of schemas to the schema comparison (a fresh cycle guard per site)."""
-        ctx = SchemaContext(
-            operation=operation,
-            options=self.options,
-            base_doc=self.base.data,
-            revision_doc=self.revision.data,
-            base_name=self.base.name,
-            revision_name=self.revision.name,
-        )
+        """Hand a pair of schemas to the schema comparison."""
+        ctx = self.schema_context
+        ctx.operation = operation
+        ctx.stability = self.stability
         for change in schema_changes(ctx, base, revision, site=site):
             self.changes.append(change)
             known = catalogue().get(change.id)
