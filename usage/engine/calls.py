@@ -68,7 +68,10 @@ def checked(
             raise Malformed("bad-path", escape(path))
     if len(host) > MAX_HOST or len(credential) > MAX_CREDENTIAL:
         raise Malformed("too-long", escape(host or credential))
-    if _CONTROL.search(path) or _CONTROL.search(host) or _CONTROL.search(credential):
+    # isprintable() is one fast pass; the exact check runs only on the rare odd line.
+    if not (path.isprintable() and host.isprintable() and credential.isprintable()) and (
+        _CONTROL.search(path) or _CONTROL.search(host) or _CONTROL.search(credential)
+    ):
         raise Malformed("control-characters", escape(path + " " + host + " " + credential))
     if not 100 <= status <= 599 and status != 0:
         raise Malformed("bad-status", str(status))

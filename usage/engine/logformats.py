@@ -107,8 +107,9 @@ def _identity(request_id: str, line: bytes) -> bytes:
 
 def nginx_json(line: bytes, default_host: str = "") -> Call:
     data = _json(line)
-    method, path = _text(data, "request_method"), _text(data, "request_uri", "uri")
-    if not (method and path):
+    method = data.get("request_method") or ""
+    path = data.get("request_uri") or _text(data, "uri")
+    if not (isinstance(method, str) and isinstance(path, str) and method and path):
         method, _, rest = _text(data, "request").partition(" ")
         path = rest.rsplit(" ", 1)[0] if " HTTP/" in rest else rest
     if "time_iso8601" in data:
@@ -118,13 +119,19 @@ def nginx_json(line: bytes, default_host: str = "") -> Call:
     else:
         when = local_time(_text(data, "time_local"))
     request_id = _text(data, "request_id")
+    host = data.get("host")
+    credential = data.get("client_id")
     return checked(
         when,
         method,
-        _text(data, "host", "http_host", "server_name") or default_host,
+        host
+        if isinstance(host, str) and host
+        else _text(data, "http_host", "server_name") or default_host,
         path,
         status_of(data.get("status", "")),
-        _text(data, "client_id", "http_x_client_id", "consumer", "remote_user"),
+        credential
+        if isinstance(credential, str) and credential
+        else _text(data, "http_x_client_id", "consumer", "remote_user"),
         _identity(request_id, line),
     )
 

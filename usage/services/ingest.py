@@ -4,10 +4,11 @@ IngestRun with what was kept and what was refused."""
 
 import logging
 from collections.abc import Iterator
+from functools import partial
 from typing import BinaryIO
 
 from django.conf import settings
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from usage.attribution import attribution_index
 from usage.engine.logformats import PARSERS
 from usage.models import IngestRun
 from usage.services.events import events_to_rows
+from usage.services.overlap import InOrder
 from usage.services.partitions import partitions_ensure
 from usage.services.results import IngestResult
 from usage.services.rows import lines_to_rows
@@ -127,37 +129,46 @@ def usage_import_stream(
     IngestRun.objects.filter(pk=run.pk).update(
         status=IngestRun.Status.RUNNING, started_at=timezone.now()
     )
-    total = IngestResult()
-    for lines, used in _chunks(stream, chunk_lines):
-        result = IngestResult()
-        rows = lines_to_rows(
-            lines,
-            parser,
-            default_host=default_host,
-            index=attribution_index(),
-            result=result,
-            first_number=total.received + 1,
-        )
-
-        def record(inserted: int, result=result, rows=rows, used=used) -> None:
-            run.samples = (run.samples + result.samples)[:20]
-            IngestRun.objects.filter(pk=run.pk).update(
-                received=F("received") + result.received,
-                accepted=F("accepted") + inserted,
-                duplicates=F("duplicates") + len(rows) - inserted,
-                rejected=F("rejected") + result.rejected,
-                offset=F("offset") + used,
-                samples=run.samples,
-                rejections=_merged(run.pk, result),
+    received = 0
+    storer = InOrder(threaded=not connection.in_atomic_block)
+    try:
+        for lines, used in _chunks(stream, chunk_lines):
+            result = IngestResult()
+            rows = lines_to_rows(
+                lines,
+                parser,
+                default_host=default_host,
+                index=attribution_index(),
+                result=result,
+                first_number=received + 1,
             )
-
-        _store(rows, result, on_stored=record)
-        total.add(result)
+            received += result.received
+            storer.submit(partial(_store_chunk, run, rows, result, used))
+    finally:
+        storer.close()
     IngestRun.objects.filter(pk=run.pk).update(
         status=IngestRun.Status.DONE, finished_at=timezone.now()
     )
     run.refresh_from_db()
     return run
+
+
+def _store_chunk(run: IngestRun, rows: list[tuple], result: IngestResult, used: int) -> None:
+    """Stores a chunk with the run's counters and offset, in one transaction."""
+
+    def record(inserted: int) -> None:
+        run.samples = (run.samples + result.samples)[:20]
+        IngestRun.objects.filter(pk=run.pk).update(
+            received=F("received") + result.received,
+            accepted=F("accepted") + inserted,
+            duplicates=F("duplicates") + len(rows) - inserted,
+            rejected=F("rejected") + result.rejected,
+            offset=F("offset") + used,
+            samples=run.samples,
+            rejections=_merged(run.pk, result),
+        )
+
+    _store(rows, result, on_stored=record)
 
 
 def _merged(run_id: int, result: IngestResult) -> dict:
