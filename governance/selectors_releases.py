@@ -29,24 +29,22 @@ def releases() -> QuerySet[Release]:
     )
 
 
-def approvals_inbox(user) -> QuerySet[Release]:
-    """Releases in review, longest waiting first, each marked `mine` when `user` submitted it
-    and `approved_by_me` when they approved its current spec: what waits for whom."""
+def with_reviewer_marks(queryset: QuerySet[Release], user) -> QuerySet[Release]:
+    """Each release marked `mine` when `user` submitted it and `approved_by_me` when they
+    approved its current spec."""
     mine = ReleaseReview.objects.filter(
         release=OuterRef("pk"),
         kind=ReleaseReview.Kind.APPROVE,
         sha256=OuterRef("sha256"),
         author=user,
     )
-    return (
-        releases()
-        .filter(state=ReleaseState.IN_REVIEW)
-        .annotate(
-            approved_by_me=Exists(mine),
-            mine=Q(submitted_by=user),
-        )
-        .order_by("review_started_at", "pk")
-    )
+    return queryset.annotate(approved_by_me=Exists(mine), mine=Q(submitted_by=user))
+
+
+def approvals_inbox(user) -> QuerySet[Release]:
+    """Releases in review, longest waiting first, with what `user` did about them."""
+    in_review = releases().filter(state=ReleaseState.IN_REVIEW)
+    return with_reviewer_marks(in_review, user).order_by("review_started_at", "pk")
 
 
 def inbox_counts(user) -> dict[str, int]:

@@ -16,4 +16,27 @@ urlpatterns = [
     path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
     path("apis/<slug:slug>/versions/<str:version>/lint/", views.version_lint, name="version-lint"),
     path("teams/<slug:slug>/scorecard/", views.team_scorecard, name="team-scorecard"),
+    # Release approval: the inbox, review pages and actions, history, changelogs.
+    path("approvals/", views.approvals_inbox, name="approvals"),
+    path("approvals/count/", views.approvals_count, name="approvals-count"),
+    path("releases/<int:pk>/", views.release_detail, name="release-detail"),
+    path("releases/<int:pk>/source/", views.release_source, name="release-source"),
+    path("releases/<int:pk>/<str:action>/", views.release_act, name="release-act"),
+    path("apis/<slug:slug>/releases/", views.release_history, name="release-history"),
+    path("apis/<slug:slug>/releases.atom", views.release_feed, name="release-feed"),
+    path(
+        "apis/<slug:slug>/versions/<str:version>/submit/",
+        views.version_submit,
+        name="version-submit",
+    ),
+    path(
+        "apis/<slug:slug>/versions/<str:version>/release/",
+        views.version_release_section,
+        name="version-release",
+    ),
+    path(
+        "apis/<slug:slug>/versions/<str:version>/changelog.md",
+        views.version_changelog,
+        name="version-changelog",
+    ),
 ]

@@ -1,6 +1,18 @@
 """Governance pages, one module per area: rulesets (and, beside them, lint results and releases)."""
 
 from governance.views.lint import version_lint
+from governance.views.releases import (
+    approvals_count,
+    approvals_inbox,
+    release_act,
+    release_detail,
+    release_feed,
+    release_history,
+    release_source,
+    version_changelog,
+    version_release_section,
+    version_submit,
+)
 from governance.views.rules import rule_detail, rule_list
 from governance.views.rulesets import (
     assignment_set,
@@ -13,14 +25,24 @@ from governance.views.rulesets import (
 from governance.views.scorecards import team_scorecard
 
 __all__ = [
+    "approvals_count",
+    "approvals_inbox",
     "assignment_set",
     "ruleset_adopt",
     "ruleset_create",
     "ruleset_detail",
     "ruleset_list",
     "ruleset_revise",
+    "release_act",
+    "release_detail",
+    "release_feed",
+    "release_history",
+    "release_source",
     "rule_detail",
     "rule_list",
     "team_scorecard",
+    "version_changelog",
     "version_lint",
+    "version_release_section",
+    "version_submit",
 ]
