@@ -24,6 +24,9 @@ from governance.views.rules import rule_doc_url
 
 PER_PAGE = 50
 LINT_REGION = "lint"  # the id of the section, which polls for itself while a lint runs
+# Set by the poll that waits for a re-lint: answered 204 (htmx swaps nothing) until it ends,
+# so the findings shown meanwhile are not read and rendered again every few seconds.
+WAITING = "waiting"
 SEVERITY_KEYS = {number: name for name, number in SEVERITY_NAMES.items()}
 ORIGINS = (("", "All findings"), ("true", "New in this version"), ("false", "Inherited"))
 
@@ -35,16 +38,24 @@ def version_lint(request: HttpRequest, slug: str, version: str) -> HttpResponse:
     found = catalog_selectors.version_page(slug, version)
     if found is None:
         raise Http404("There is no such version.")
-    context = {"api": found.api, "version": found, **lint_section(request, found)}
+    partial = wants_partial(request, target=LINT_REGION)
+    state = lint_state(found)
+    if partial and request.GET.get(WAITING) and state["relinting"]:
+        return HttpResponse(status=204)
+    query = request.GET.copy()
+    query.pop(WAITING, None)
+    context = {"api": found.api, "version": found, "query": query, **state}
+    if state["run"] is not None and state["run"].status == LintRun.Status.DONE:
+        context |= lint_findings(query, state["run"])
     template = "governance/version_lint.html"
-    if wants_partial(request, target=LINT_REGION):
+    if partial:
         template += "#lint"
     return render(request, template, context)
 
 
-def lint_section(request: HttpRequest, version: Version) -> dict[str, Any]:
-    """The lint run of a version's document, its findings by rule, and one page of the
-    findings chosen by the filters, each with the lines of the source around it."""
+def lint_state(version: Version) -> dict[str, Any]:
+    """The lint run to show for a version's document, and whether the page waits for one:
+    while the spec is parsed, while its first lint runs, or while a re-lint runs."""
     spec = version.spec if version.spec_id else None
     ready = spec is not None and spec.status == SpecDocument.Status.READY
     run = selectors.spec_lint_run(spec.pk) if ready else None
@@ -59,20 +70,24 @@ def lint_section(request: HttpRequest, version: Version) -> dict[str, Any]:
         context["polling"] |= ready
         return context
     context["relinting"] = run.is_finished and selectors.spec_relinting(spec.pk, run)
-    context["polling"] = not run.is_finished or context["relinting"]
-    if run.status != LintRun.Status.DONE:
-        return context
-    filterset = LintFindingFilterSet(_chosen(request.GET), queryset=selectors.lint_findings(run))
-    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+    context["polling"] = not run.is_finished
+    return context
+
+
+def lint_findings(query: QueryDict, run: LintRun) -> dict[str, Any]:
+    """A finished run's findings by rule, and one page of the findings the filters choose,
+    each with the lines of the source around it."""
+    filterset = LintFindingFilterSet(_chosen(query), queryset=selectors.lint_findings(run))
+    page = Paginator(filterset.qs, PER_PAGE).get_page(query.get("page"))
     excerpts = selectors.finding_excerpts(run, list(page.object_list))
     rules = [
         {**row, "doc_url": rule_doc_url(row["code"], row["documentation_url"] or "")}
         for row in selectors.lint_rule_counts(run)
     ]
-    context |= {
+    return {
         "filterset": filterset,
-        "filters": _filters(request, rules),
-        "filtered": any(request.GET.get(name) for name in LintFindingFilterSet.base_filters),
+        "filters": _filters(query, rules),
+        "filtered": any(query.get(name) for name in LintFindingFilterSet.base_filters),
         "page_obj": page,
         "rule_groups": _by_severity(rules, key=lambda row: row["severity"]),
         "finding_groups": _by_severity(
@@ -84,7 +99,6 @@ def lint_section(request: HttpRequest, version: Version) -> dict[str, Any]:
         ),
         "new_count": sum(row["new"] for row in rules),
     }
-    return context
 
 
 def _chosen(query: QueryDict) -> QueryDict:
@@ -105,14 +119,14 @@ def _by_severity(items: list, key) -> list[dict]:
     ]
 
 
-def _filters(request: HttpRequest, rules: list[dict]) -> dict[str, Any]:
+def _filters(query: QueryDict, rules: list[dict]) -> dict[str, Any]:
     """The filter form's choices and what is chosen, from the findings the run has."""
     present = sorted({row["severity"] for row in rules})
     return {
         "severities": [(SEVERITY_KEYS[number], Severity(number).label) for number in present],
-        "severity": request.GET.get("severity", ""),
+        "severity": query.get("severity", ""),
         "codes": sorted({row["code"] for row in rules}),
-        "code": request.GET.get("code", ""),
+        "code": query.get("code", ""),
         "origins": ORIGINS,
-        "new": request.GET.get("new", ""),
+        "new": query.get("new", ""),
     }

@@ -196,10 +196,28 @@ def test_it_polls_while_the_spec_is_parsed_and_stops_once_linted(owner, version)
 def test_it_keeps_the_last_result_visible_during_a_relint(owner, findings, run):
     LintRunFactory(spec=run.spec, builtin="spectral:oas", status="queued", score=None)
 
-    html = text(client_for(owner).get(URL, headers=SECTION))
+    html = text(client_for(owner).get(f"{URL}?severity=error", headers=SECTION))
 
-    assert "A re-lint is under way" in html and 'hx-trigger="every 2s"' in html
-    assert "Operation must have an operationId." in html
+    assert "A re-lint is under way" in html and "Operation must have an operationId." in html
+    # Not the whole section: a small poll that asks whether the re-lint is over.
+    assert 'hx-trigger="every 2s"' not in html
+    assert f'hx-get="{URL}?severity=error&amp;waiting=1" hx-trigger="every 3s"' in html
+
+
+def test_it_answers_the_relint_poll_with_nothing_until_the_relint_is_over(
+    owner, findings, run, django_assert_num_queries
+):
+    relint = LintRunFactory(spec=run.spec, builtin="spectral:oas", status="running", score=None)
+    client = client_for(owner)
+
+    with django_assert_num_queries(6):  # session, user, version, spec, run, re-lint under way?
+        response = client.get(f"{URL}?severity=error&waiting=1", headers=SECTION)
+    assert response.status_code == 204 and response.content == b""
+
+    LintRun.objects.filter(pk=relint.pk).update(status="done", score=100)
+    html = text(client.get(f"{URL}?severity=error&waiting=1", headers=SECTION))
+    assert "No findings: the spec follows every rule of spectral:oas." in html
+    assert "waiting" not in html and "hx-trigger" not in html
 
 
 def test_it_gives_the_reason_of_a_failed_run(owner, version):
