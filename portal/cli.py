@@ -1,8 +1,9 @@
 """The ``portal`` console script. ``portal lint`` runs the lint engine without Django, so a CI
-pipeline can lint a spec before pushing it; other subcommands may load Django lazily.
+pipeline can lint a spec before pushing it; ``portal diff`` compares two versions of a spec
+(the breaking-change differ, no Django either); other subcommands may load Django lazily.
 
-Exit codes (as Spectral's): 0 no finding at or above ``--fail-severity``, 1 some, 2 the ruleset
-or a file could not be read (one line on stderr, no traceback).
+Exit codes (as Spectral's): 0 no finding at or above ``--fail-severity`` (``--fail-on`` for
+diff), 1 some, 2 the ruleset or a file could not be read (one line on stderr, no traceback).
 """
 
 from __future__ import annotations
@@ -43,7 +44,24 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding of this severity or worse exists (default: error)",
     )
     lint.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    _diff_parser(commands)
     return parser
+
+
+def _diff_parser(commands) -> None:
+    diff = commands.add_parser("diff", help="list the changes between two versions of a spec")
+    diff.add_argument("base", metavar="BASE", help="the released version (YAML or JSON)")
+    diff.add_argument("revision", metavar="REVISION", help="the new version")
+    diff.add_argument(
+        "--format", "-f", choices=("text", "json", "markdown"), default="text", help="output"
+    )
+    diff.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="exit 1 when a change of this level or worse is not accepted (default: error)",
+    )
+    diff.add_argument("--output", "-o", help="write the report to this file instead of stdout")
 
 
 class _Refused(Exception):
@@ -94,11 +112,37 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if any(int(finding.severity) <= threshold for finding in findings) else 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from speclib import SpecError
+    from speclib.diff import Level, compare, render_json, render_markdown, render_text
+
+    documents = []
+    for name in (args.base, args.revision):
+        try:
+            documents.append(Path(name).read_bytes())
+        except OSError as exc:
+            raise _Refused(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        result = compare(*documents, base_name=args.base, revision_name=args.revision)
+    except SpecError as exc:
+        raise _Refused(f"cannot compare: {exc.message}") from None
+    render = {"text": render_text, "json": render_json, "markdown": render_markdown}
+    output = render[args.format](result)
+    if args.output:
+        Path(args.output).write_text(output + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(output + "\n")
+    threshold = Level.ERROR if args.fail_on == "error" else Level.WARNING
+    return 1 if (result.worst or 0) >= threshold else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "lint":
             return _lint(args)
+        if args.command == "diff":
+            return _diff(args)
     except _Refused as exc:
         sys.stderr.write(f"portal {args.command}: {exc}\n")
         return 2

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from benchmarks.diff_fidelity import CASES, score
 
-RECALL_FLOOR = 20.0
-PRECISION_FLOOR = 95.0
+RECALL_FLOOR = 99.0
+PRECISION_FLOOR = 99.0
 
 
 def test_it_reaches_the_fidelity_floors_on_the_oasdiff_cases():
