@@ -3,10 +3,12 @@
 from django.urls import path
 
 from usage.api.ingest import UsageEventsView
+from usage.api.views import ConsumerViewSet
 
 
 def register(router) -> None:
     """Adds this app's viewsets to the API router."""
+    router.register("consumers", ConsumerViewSet, basename="consumer")
 
 
 urlpatterns = [
