@@ -11,6 +11,7 @@ from .model import Change, Location
 from .options import DiffOptions
 from .rules import catalogue, format_text, rule
 from .schemas import SchemaContext, SchemaSite, schema_changes
+from .unchanged import Unchanged
 
 __all__ = ["Operation", "Run", "pointer"]
 
@@ -58,6 +59,7 @@ class Run:
             revision_name=revision.name,
         )
         self.stability = ""  # the x-stability-level of the operation being compared
+        self.unchanged = Unchanged(base.data, revision.data)
 
     def emit(
         self,
@@ -90,7 +92,9 @@ class Run:
     def compare_schemas(
         self, operation: str | None, base: object, revision: object, site: SchemaSite
     ) -> None:
-        """Hand a pair of schemas to the schema comparison."""
+        """Hand a pair of schemas to the schema comparison (unless they are plainly the same)."""
+        if self.unchanged.same(base, revision):
+            return
         ctx = self.schema_context
         ctx.operation = operation
         ctx.stability = self.stability
