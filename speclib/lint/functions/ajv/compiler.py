@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urldefrag
 
+import orjson
+
 from .context import Context, Evaluated, Quick, Stop
 from .dialects import Dialect
 from .errors import MissingRefError, SchemaError
@@ -47,6 +49,19 @@ __all__ = [
 ]
 
 ANONYMOUS = "urn:x-anonymous-schema:"
+# Members that are no validation keyword but give a schema its URI or hold $ref targets.
+_PLACING = frozenset(
+    (
+        "$id",
+        "id",
+        "$schema",
+        "$anchor",
+        "$dynamicAnchor",
+        "$recursiveAnchor",
+        "$defs",
+        "definitions",
+    )
+)
 
 
 class Compiler:
@@ -65,9 +80,12 @@ class Compiler:
     ) -> None:
         self.dialect = dialect
         # Without schema paths (no errorMessage to match them), a subschema met again in the
-        # same place compiles once: resolved documents share their referenced schemas.
+        # same place compiles once: resolved documents share their referenced schemas, and
+        # documents repeat the same subschemas with other descriptions and examples (keyed by
+        # the JSON text of what validation reads, see ``_text``).
         self.track_paths = track_paths
         self.shared: dict[tuple, Node] = {}
+        self._texts: dict[int, tuple[Any, bytes | int]] = {}
         self._refs_inside: dict[int, bool] = {}
         self.validate_formats = validate_formats
         self.inline_refs = inline_refs
@@ -78,6 +96,8 @@ class Compiler:
             {"errorMessage"} if error_messages else frozenset()
         )
         self.untyped_keywords = dialect.untyped_group_keywords()
+        # (group type, its keywords in Ajv's order, the same as a set)
+        self.groups = tuple((kind, words, frozenset(words)) for kind, words in dialect.groups())
         self.by_schema: dict[Any, Node] = {}  # nodes of $ref targets, by id() of their schema
         self.keep_alive: list[Any] = []  # the schemas of by_schema, so that ids stay unique
         self.anonymous = 0
@@ -87,7 +107,7 @@ class Compiler:
             return schema
         if not isinstance(schema, dict):
             return True
-        return not any(key in self.all_keywords for key in schema)
+        return self.all_keywords.isdisjoint(schema)
 
     def compile_root(self, schema: Any, base: str = "") -> Node:
         node = self.by_schema.get(id(schema))
@@ -136,7 +156,7 @@ class Compiler:
             node.env_root = parent.env_root
             self.build(node)
             return node
-        key = (id(schema), visible, base if self.refs_inside(schema) else None)
+        key = (self._text(schema), visible, base if self.refs_inside(schema) else None)
         node = self.shared.get(key)
         if node is None:
             node = Node(schema, "", base)
@@ -150,6 +170,24 @@ class Compiler:
                 del self.shared[key]
                 raise
         return node
+
+    def _text(self, schema: Any) -> bytes | int:
+        """The JSON text of what compiling ``schema`` reads, remembered per object: its keywords
+        and the members that place it (``$id``, anchors, definitions), without the members Ajv
+        ignores (``description``, ``example``, extensions...), since nodes that differ only by
+        those validate alike and report alike. Its id when it has no JSON text."""
+        known = self._texts.get(id(schema))
+        if known is None:
+            read = schema
+            if type(schema) is dict:
+                keywords = self.all_keywords
+                read = {k: v for k, v in schema.items() if k in keywords or k in _PLACING}
+            try:
+                text: bytes | int = orjson.dumps(read)
+            except TypeError:  # keys that are not strings, too deep: by identity only
+                text = id(schema)
+            known = self._texts[id(schema)] = (schema, text)
+        return known[1]
 
     def refs_inside(self, schema: Any) -> bool:
         """``has_ref`` remembered per object (resolved documents share subschemas)."""
@@ -228,15 +266,13 @@ class Compiler:
         elif dialect.next and schema.get("$recursiveAnchor") is True:
             node.dynamic_anchor = "$recursive"
         node.local_ev = "unevaluatedProperties" in schema or "unevaluatedItems" in schema
-        if schema.get("$ref") and not any(
-            key != "$ref" and key in self.all_keywords for key in schema
-        ):
+        if schema.get("$ref") and len(self.all_keywords.intersection(schema)) == 1:
             node.groups = [(None, [KEYWORDS["$ref"](self, node, schema["$ref"], None)], False)]
             node.quick_groups = quick_groups(node)
             return
         has_group = {
-            group_type: any(keyword in schema for keyword in keywords)
-            for group_type, keywords in dialect.groups()
+            group_type: not words.isdisjoint(schema)
+            for group_type, _, words in self.groups
             if group_type is not None
         }
         single = types[0] if len(types) == 1 else None
@@ -244,9 +280,9 @@ class Compiler:
         node.pre_types = types if pre_check else None
         node.pre_check = type_test(types) if pre_check else None
         groups = []
-        for group_type, keywords in dialect.groups():
+        for group_type, keywords, _ in self.groups:
             if group_type is None:
-                if not any(keyword in schema for keyword in self.untyped_keywords):
+                if self.untyped_keywords.isdisjoint(schema):
                     continue
                 if not dialect.draft4_limits and "id" in schema:
                     raise SchemaError('NOT SUPPORTED: keyword "id", use "$id" for schema ID')

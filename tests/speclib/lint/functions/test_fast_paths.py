@@ -51,6 +51,19 @@ def test_it_caches_schemas_without_json_text_by_identity_only():
     assert ajv.compile(schema) is ajv.compile(schema)
 
 
+def test_it_shares_subschemas_that_differ_in_what_ajv_ignores():
+    ajv = Ajv("draft4")
+    first = {"properties": {"a": {"type": "string", "description": "one", "x-tag": 1}}}
+    second = {"properties": {"a": {"type": "string", "example": "two"}}, "required": ["a"]}
+    third = {"properties": {"a": {"type": "string", "nullable": True}}}
+    compiled = [ajv.compile(schema) for schema in (first, second, third)]
+    children = [node.children[0] for node in compiled]
+    assert children[0] is children[1]
+    assert children[2] is not children[0]
+    assert [error.message for error in ajv.validate(compiled[1], {"a": 1})] == ["must be string"]
+    assert ajv.validate(compiled[2], {"a": None}) == []
+
+
 def test_it_skips_ajv_for_a_document_jsonschema_rs_finds_valid():
     document = _petstore(25)
     assert oas_document.known_valid(document, "oas3.0")
