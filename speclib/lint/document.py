@@ -109,8 +109,19 @@ class Inventory:
         self.failures: dict[str, str] = {}  # source -> why it could not be read
         self._resolved: Any = _UNBUILT
         self._circular: set[str] = set()
+        self._ref_index: dict[str, tuple[list[tuple[JsonPath, str]], set[int]]] = {}
 
     # -- references -------------------------------------------------------------------------
+
+    def refs_of(self, document: Document) -> list[tuple[JsonPath, str]]:
+        """Every ``$ref`` of a document: (path of the object holding it, its value)."""
+        return self._indexed(document)[0]
+
+    def _indexed(self, document: Document) -> tuple[list[tuple[JsonPath, str]], set[int]]:
+        index = self._ref_index.get(document.source)
+        if index is None:
+            index = self._ref_index[document.source] = _index_refs(document.data)
+        return index
 
     def _split(self, document: Document, ref: str) -> tuple[str | None, str]:
         """(source of the target document or None when local, fragment)."""
@@ -245,7 +256,7 @@ class Inventory:
         """Every ``$ref`` of every document read so far that does not resolve."""
         problems: list[RefProblem] = []
         for document in list(self.documents.values()):
-            for path, ref in _refs(document.data):
+            for path, ref in self.refs_of(document):
                 if self.follow(document, {"$ref": ref}) is None and ref not in self._circular:
                     problems.append(RefProblem(document, (*path, "$ref"), self._why(document, ref)))
         return problems
@@ -271,27 +282,36 @@ def _child(node: Any, segment: str | int) -> tuple[Any, str | int | None]:
     return None, None
 
 
-def _refs(data: Any) -> list[tuple[JsonPath, str]]:
+def _index_refs(data: Any) -> tuple[list[tuple[JsonPath, str]], set[int]]:
+    """Every ``$ref`` (path, value), and the ids of the containers that hold one at any depth:
+    the resolved view differs from the raw data inside those only."""
     found: list[tuple[JsonPath, str]] = []
-    stack: list[tuple[Any, JsonPath]] = [(data, ())]
+    holders: set[int] = set()
+    # Each entry links to its parent's, to mark the containers above a $ref when one is met.
+    stack: list[tuple[Any, JsonPath, tuple | None]] = [(data, (), None)]
     while stack:
-        node, path = stack.pop()
+        node, path, up = stack.pop()
+        here = (node, up)
         if type(node) is dict:
             ref = node.get("$ref")
             if type(ref) is str:
                 found.append((path, ref))
+                link: tuple | None = here
+                while link is not None and id(link[0]) not in holders:
+                    holders.add(id(link[0]))
+                    link = link[1]
             stack.extend(
-                (value, (*path, key))
+                (value, (*path, key), here)
                 for key, value in node.items()
                 if type(value) is dict or type(value) is list
             )
         elif type(node) is list:
             stack.extend(
-                (value, (*path, index))
+                (value, (*path, index), here)
                 for index, value in enumerate(node)
                 if type(value) is dict or type(value) is list
             )
-    return found
+    return found, holders
 
 
 def _url_join(base: str, location: str) -> str:
@@ -376,6 +396,8 @@ class _ResolvedBuilder:
             node = target
         if type(node) is not dict and type(node) is not list:
             return node
+        if id(node) not in self.inventory._indexed(document)[1]:
+            return node  # no $ref below: the resolved value is the node itself
         known = self.memo.get(id(node))
         if known is not None:
             return known

@@ -19,6 +19,14 @@ from .options import OPTIONS
 __all__ = ["FUNCTIONS", "referenced_pointers", "unused_in"]
 
 
+def _document_refs(context: FunctionContext, data: Any, document: Any = None) -> list[str]:
+    """The ``$ref`` values in ``data``, from the engine's index of its document when known."""
+    refs_of = getattr(context.resolver, "refs_of", None)
+    if refs_of is not None and document is not None and document.data is data:
+        return [ref for _, ref in refs_of(document)]
+    return _refs(data)
+
+
 def _refs(data: Any) -> list[str]:
     found: list[str] = []
     stack = [data]
@@ -47,7 +55,7 @@ def referenced_pointers(context: FunctionContext) -> frozenset[str]:
     if known is not None:
         return known
     pointers: set[str] = set()
-    for ref in _refs(context.raw):
+    for ref in _document_refs(context, context.raw, getattr(context.resolver, "root", None)):
         if ref.startswith("#"):
             pointers.add(_decode(ref))
     pointers |= _external_pointers(context)
@@ -67,7 +75,7 @@ def _external_pointers(context: FunctionContext) -> set[str]:
     for document in list(documents.values()):
         if document is root:
             continue
-        for ref in _refs(document.data):
+        for ref in _document_refs(context, document.data, document):
             if ref.startswith("#"):
                 continue
             found = target(document, ref)
