@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import orjson
+
 from ..types import FunctionContext, FunctionResult
 from ._base import rule_function
 from ._js import UNDEFINED, print_value
@@ -74,6 +76,8 @@ def _widen_nullable(errors: list[AjvError]) -> None:
 
 def _without_x_nullable(schema: Any) -> Any:
     """An OpenAPI 2.0 schema with ``x-nullable: true`` written as ``nullable: true``."""
+    if not _mentions(schema, "x-nullable"):
+        return schema  # nothing to rewrite; compiled results are cached by content anyway
     copied = copy.deepcopy(schema)
 
     def visit(node, *_):
@@ -86,10 +90,19 @@ def _without_x_nullable(schema: Any) -> Any:
 
 
 def _mentions(schema: Any, key: str) -> bool:
+    """Whether ``key`` is a member name anywhere in ``schema``."""
+    try:
+        # In JSON text a member name is the only string followed by a colon.
+        return f'"{key}":'.encode() in orjson.dumps(schema)
+    except TypeError:  # keys that are not strings, too deep
+        return _mentions_walk(schema, key)
+
+
+def _mentions_walk(schema: Any, key: str) -> bool:
     if isinstance(schema, dict):
-        return key in schema or any(_mentions(value, key) for value in schema.values())
+        return key in schema or any(_mentions_walk(value, key) for value in schema.values())
     if isinstance(schema, list):
-        return any(_mentions(item, key) for item in schema)
+        return any(_mentions_walk(item, key) for item in schema)
     return False
 
 
