@@ -4,34 +4,113 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 
 from catalog.models import Lifecycle, Version
 from notifications.models import Channel, DeliveryAttempt, Milestone, Notice, Recipient
 from usage import selectors as usage
+from usage.models import DeclaredUse, VersionDaily
 
 TRAFFIC_DAYS = 30  # "in use" means called in this window, or still declared
 CHART_DAYS = 90
-SORTS = {
-    "sunset": [F("sunset_on").asc(nulls_last=True), "api__name", "pk"],
-    "-sunset": [F("sunset_on").desc(nulls_last=True), "api__name", "pk"],
-    "traffic": ["-recent_calls", "api__name", "pk"],
-    "-traffic": ["recent_calls", "api__name", "pk"],
-}
+SORTS = ("sunset", "-sunset", "traffic", "-traffic")
+NO_SUNSET = datetime.date.max
 
 
-def sunsets_in_use(*, sort: str = "sunset") -> QuerySet[Version]:
-    """Deprecated versions still called or declared in use, with their traffic."""
-    return usage.deprecated_versions_in_use(days=TRAFFIC_DAYS).order_by(
-        *SORTS.get(sort, SORTS["sunset"])
+@dataclass(frozen=True)
+class InUse:
+    """A deprecated version still in use: what the list sorts and counts on."""
+
+    pk: int
+    sunset_on: datetime.date | None
+    api_name: str
+    recent_calls: int
+
+
+def sunsets_in_use(*, sort: str = "sunset") -> list[InUse]:
+    """Deprecated versions called in the window or still declared in use, sorted.
+
+    Two queries: the window's calls of every deprecated version in one GROUP BY (a range
+    scan of the rollups by day), and the versions; filtered and sorted here. A subquery
+    per version reads each version's whole year through its foreign-key index instead,
+    three times slower at 1,000 versions. `sunsets_page` loads the rows of the page shown.
+    """
+    calls = dict(
+        VersionDaily.objects.filter(
+            day__gte=usage.window_start(TRAFFIC_DAYS), version__lifecycle=Lifecycle.DEPRECATED
+        )
+        .order_by()
+        .values("version")
+        .annotate(total=Sum("calls"))
+        .values_list("version", "total")
     )
+    declared = DeclaredUse.objects.filter(version=OuterRef("pk")).order_by()
+    rows = (
+        Version.objects.filter(lifecycle=Lifecycle.DEPRECATED)
+        .annotate(declared=Exists(declared))
+        .values_list("pk", "sunset_on", "api__name", "declared")
+    )
+    found = [
+        InUse(pk, sunset_on, name, calls.get(pk) or 0)
+        for pk, sunset_on, name, declared in rows
+        if calls.get(pk) or declared
+    ]
+    if sort.lstrip("-") == "traffic":
+        found.sort(key=lambda use: (-use.recent_calls, use.api_name, use.pk))
+    else:
+        found.sort(key=lambda use: (use.sunset_on or NO_SUNSET, use.api_name, use.pk))
+    if sort.startswith("-"):
+        found.reverse()
+    return found
+
+
+def sunsets_page(entries: list[InUse]) -> list[Version]:
+    """The versions of a page of `sunsets_in_use`, in its order, with `recent_calls`,
+    `last_seen` and `declared_consumers`: three queries whatever the page."""
+    ids = [entry.pk for entry in entries]
+    loaded = Version.objects.filter(pk__in=ids).select_related("api__team").in_bulk()
+    last_seen = dict(
+        VersionDaily.objects.filter(version__in=ids)
+        .order_by()
+        .values("version")
+        .annotate(last=Max("last_seen"))
+        .values_list("version", "last")
+    )
+    declared = dict(
+        DeclaredUse.objects.filter(version__in=ids)
+        .order_by()
+        .values("version")
+        .annotate(total=Count("pk"))
+        .values_list("version", "total")
+    )
+    versions = []
+    for entry in entries:
+        version = loaded[entry.pk]
+        version.recent_calls = entry.recent_calls
+        version.last_seen = last_seen.get(entry.pk)
+        version.declared_consumers = declared.get(entry.pk, 0)
+        versions.append(version)
+    return versions
 
 
 def retire_candidates(*, limit: int = 20) -> list[Version]:
     """Deprecated versions without a call for PORTAL_RETIRE_QUIET_DAYS: safe to retire."""
-    versions = Version.objects.filter(lifecycle=Lifecycle.DEPRECATED).select_related("api")
-    quiet = usage.versions_with_usage(versions, days=settings.PORTAL_RETIRE_QUIET_DAYS)
-    return list(quiet.filter(recent_calls=0).order_by("sunset_on", "pk")[:limit])
+    called = VersionDaily.objects.filter(
+        version=OuterRef("pk"),
+        day__gte=usage.window_start(settings.PORTAL_RETIRE_QUIET_DAYS),
+        calls__gt=0,
+    )
+    versions = Version.objects.filter(lifecycle=Lifecycle.DEPRECATED).exclude(Exists(called))
+    return list(versions.select_related("api").order_by("sunset_on", "pk")[:limit])
 
 
 @dataclass(frozen=True)

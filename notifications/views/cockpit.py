@@ -27,6 +27,7 @@ def sunset_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "sunset")
     sort = sort if sort in selectors.SORTS else "sunset"
     page = Paginator(selectors.sunsets_in_use(sort=sort), 50).get_page(request.GET.get("page"))
+    page.object_list = selectors.sunsets_page(list(page.object_list))
     context = {"page": page, "sort": sort, "window": selectors.TRAFFIC_DAYS}
     template = "notifications/sunset_list.html"
     if wants_partial(request, "sunsets"):

@@ -91,7 +91,7 @@ def test_it_reads_the_list_in_a_fixed_number_of_queries(
     for index in range(10):
         other = DeprecatedVersionFactory(api=ApiFactory(team=team))
         record_calls(other, timezone.localdate(), index + 1)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(8):
         assert client.get("/notifications/sunsets/?sort=traffic").status_code == 200
 
 
