@@ -41,7 +41,7 @@ def release_notify(*, release_id: int, event: str) -> int:
     recipients = _reviewers(release) if event == "waiting" else _owners(release)
     if not recipients:
         return 0
-    context = {"release": release, "url": _base_url() + release.get_absolute_url()}
+    context = {"release": release, "url": settings.PORTAL_BASE_URL + release.get_absolute_url()}
     subject = render_to_string(f"governance/release_mail_{event}_subject.txt", context)
     message = EmailMessage(
         subject=" ".join(subject.split()),
@@ -67,8 +67,3 @@ def _owners(release: Release) -> set[str]:
     if release.submitted_by is not None:
         addresses.add(release.submitted_by.email)
     return {address for address in addresses if address}
-
-
-def _base_url() -> str:
-    # PORTAL_BASE_URL comes with the notifications app's settings; links are relative without.
-    return getattr(settings, "PORTAL_BASE_URL", "")
