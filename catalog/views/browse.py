@@ -1,6 +1,5 @@
 """The catalog list: search as you type, facets with counts, sorting and pages."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.text import slugify
@@ -11,6 +10,7 @@ from catalog import selectors
 from catalog.filtersets import ApiFilterSet
 from catalog.views.access import catalog_reader
 from catalog.views.common import wants_partial
+from portal.pagination import KeysFirstPaginator
 
 PER_PAGE = 25
 FACETS = (
@@ -37,7 +37,7 @@ SORTS = (
 def api_list(request: HttpRequest) -> HttpResponse:
     filterset = ApiFilterSet(request.GET, queryset=selectors.api_list())
     facets = selectors.api_facets(request.GET, filterset=filterset)
-    paginator = Paginator(filterset.qs, PER_PAGE)
+    paginator = KeysFirstPaginator(filterset.qs, PER_PAGE)
     if facets["count"] is not None:
         paginator.count = facets["count"]  # known from the facet counts: no second scan
     page = paginator.get_page(request.GET.get("page"))
