@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from catalog.models import Lifecycle, Version
 from catalog.services.audit import Actor, audit_record
-from notifications.services.policy import is_admin, notice_check
+from notifications.services.policy import is_admin, notice_check, notice_policy
 from notifications.services.schedule import notices_cancel, notices_plan
 from usage import selectors as usage
 
@@ -25,7 +25,7 @@ def version_lifecycle_changed(
         shortened = was != now or any(dates[name] != before[name] for name in DATE_FIELDS)
         if shortened:
             notice = notice_check(actor=actor, version=version, override_reason=override_reason)
-            if override_reason.strip() and notice is not None:
+            if notice is not None and notice < notice_policy()[version.api.audience]:
                 _audit_override(actor, version, "notice", override_reason, notice=notice)
         notices_plan(version=version)
     elif was == Lifecycle.DEPRECATED:

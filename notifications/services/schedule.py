@@ -13,7 +13,7 @@ from django.utils import timezone
 from catalog.models import Lifecycle, Version
 from notifications.clock import DAYS_BEFORE, day_start, milestone_due
 from notifications.models import Milestone, Notice
-from notifications.services.audience import recipient_for_team, version_recipients
+from notifications.services.audience import version_recipients
 from usage import selectors as usage
 
 DATED = [*DAYS_BEFORE, Milestone.SUNSET]
@@ -93,6 +93,3 @@ def notices_plan_all(*, now: datetime.datetime | None = None) -> int:
         with transaction.atomic():
             added += notices_plan(version=version, now=now)
     return added
-
-
-__all__ = ["notices_cancel", "notices_plan", "notices_plan_all", "recipient_for_team"]

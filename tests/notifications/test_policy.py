@@ -123,3 +123,13 @@ def test_it_saves_the_policy_from_its_page(admin_user):
     )
     assert response.status_code == 302
     assert notice_policy()["internal"] == 14
+
+
+def test_it_audits_no_override_when_the_notice_was_long_enough(released, admin_user):
+    version_deprecate(
+        actor=Actor.of_user(admin_user),
+        version=released,
+        sunset_on=_today() + datetime.timedelta(days=120),
+        override_reason="Not needed.",
+    )
+    assert not AuditEvent.objects.filter(action="version.notice_override").exists()
