@@ -72,3 +72,10 @@ def test_it_has_a_section_for_every_portal_rule(owner):
         html = client.get(f"/governance/rules/{code}/").content.decode()
         assert 'aria-label="Explanation"' in html, code
         assert rule["documentationUrl"] == f"docs/rules.md#{code}"
+
+
+def test_it_reads_no_table_for_the_rules(owner, django_assert_num_queries):
+    client = client_for(owner)
+    for url in PAGES:
+        with django_assert_num_queries(2):  # session, user
+            client.get(url)
