@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from catalog.models import Api, Lifecycle, Version
+from catalog.models import Api, Audience, Lifecycle, Version
 from catalog.services.apis import api_refresh_rollups
 from catalog.services.audit import Actor, audit_record, snapshot
 
@@ -105,12 +105,18 @@ def version_create(*, actor: Actor, api: Api, version: str, **fields: Any) -> Ve
 
 @transaction.atomic
 def version_update(
-    *, actor: Actor, version: Version, override_reason: str = "", **fields: Any
+    *,
+    actor: Actor,
+    version: Version,
+    override_reason: str = "",
+    via_release: bool = False,
+    **fields: Any,
 ) -> Version:
     """Changes dates, notes, successor or lifecycle, checking the lifecycle transition.
 
     A deprecation must respect the notice policy and writes the sunset notices in this
     transaction; retiring a version still called needs an admin's `override_reason`.
+    A partner or public version becomes released only `via_release` (the release workflow).
     """
     version = Version.objects.select_for_update().select_related("api").get(pk=version.pk)
     before = snapshot(version, VERSION_FIELDS)
@@ -124,6 +130,8 @@ def version_update(
                 )
             }
         )
+    if not via_release:
+        _release_guard(version, new_lifecycle)
     for name, value in fields.items():
         setattr(version, name, value)
     _stamp_dates(version)
@@ -141,6 +149,26 @@ def version_update(
         after=snapshot(version, VERSION_FIELDS),
     )
     return version
+
+
+def _release_guard(version: Version, new_lifecycle: str) -> None:
+    """Partner and public consumers rely on the release checks (lint, breaking changes,
+    review): their versions are released by the release workflow, not by an edit. Internal
+    versions may still be released by hand; deprecated ones may be released again."""
+    entering = version.lifecycle in (Lifecycle.DRAFT, Lifecycle.IN_REVIEW)
+    if new_lifecycle != Lifecycle.RELEASED or not entering:
+        return
+    if version.api.audience == Audience.INTERNAL:
+        return
+    raise ValidationError(
+        {
+            "lifecycle": (
+                f"A version of a {version.api.get_audience_display().lower()} API is released "
+                "through review: submit it for review instead (“Submit for release” on the "
+                "version page, or POST to its /release endpoint)."
+            )
+        }
+    )
 
 
 def version_deprecate(

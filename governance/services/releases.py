@@ -107,7 +107,7 @@ def _audit(actor: Actor, action: str, release: Release, before: str, **after) ->
 def _move_version(actor: Actor, version: Version, lifecycle: str) -> None:
     """The catalog version follows its release (draft -> in review -> released, or back)."""
     if version.lifecycle != lifecycle:
-        version_update(actor=actor, version=version, lifecycle=lifecycle)
+        version_update(actor=actor, version=version, lifecycle=lifecycle, via_release=True)
         version.lifecycle = lifecycle
 
 
