@@ -152,3 +152,12 @@ def test_it_keeps_the_notice_in_the_digest_once_sent(api, receiver, loopback_all
     assert _attempt(delivery, START + datetime.timedelta(hours=1)) is None  # already sent
     assert Notice.objects.filter(digest=delivery.digest).count() == 1
     assert len(receiver.behaviour.received) == 1
+
+
+def test_it_signs_the_id_the_timestamp_and_the_body_together():
+    from notifications.channels.webhook import signature
+
+    secret = "whsec_" + base64.b64encode(b"k" * 32).decode()
+    one = signature(secret=secret, message_id="msg_1", timestamp=1, body=b"{}")
+    assert one == signature(secret=secret, message_id="msg_1", timestamp=1, body=b"{}")
+    assert one != signature(secret=secret, message_id="msg_1", timestamp=2, body=b"{}")
