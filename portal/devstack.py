@@ -131,7 +131,10 @@ def demo() -> int:
     local_settings(PORTAL_ANONYMOUS_READ="true", LOG_LEVEL="WARNING")
     with services("portal"):
         manage("migrate", "--no-input", "-v", "0")
-        manage("load_demo")
+        # Specs parsed here rather than by the worker: the demo usage is attributed to
+        # the operations they declare.
+        manage("load_demo", "--sync")
+        manage("load_usage_demo")
         python = sys.executable
         children = [
             start(
