@@ -287,31 +287,39 @@ def _index_refs(data: Any) -> tuple[list[tuple[JsonPath, str]], set[int]]:
     the resolved view differs from the raw data inside those only."""
     found: list[tuple[JsonPath, str]] = []
     holders: set[int] = set()
-    # Each entry links to its parent's, to mark the containers above a $ref when one is met.
-    stack: list[tuple[Any, JsonPath, tuple | None]] = [(data, (), None)]
+    # Each entry is (node, key, parent's entry): paths are spelled out for $refs only.
+    stack: list[tuple[Any, Any, tuple | None]] = [(data, None, None)]
     while stack:
-        node, path, up = stack.pop()
-        here = (node, up)
+        entry = stack.pop()
+        node = entry[0]
         if type(node) is dict:
             ref = node.get("$ref")
             if type(ref) is str:
-                found.append((path, ref))
-                link: tuple | None = here
+                found.append((_entry_path(entry), ref))
+                link: tuple | None = entry
                 while link is not None and id(link[0]) not in holders:
                     holders.add(id(link[0]))
-                    link = link[1]
+                    link = link[2]
             stack.extend(
-                (value, (*path, key), here)
+                (value, key, entry)
                 for key, value in node.items()
                 if type(value) is dict or type(value) is list
             )
         elif type(node) is list:
             stack.extend(
-                (value, (*path, index), here)
+                (value, index, entry)
                 for index, value in enumerate(node)
                 if type(value) is dict or type(value) is list
             )
     return found, holders
+
+
+def _entry_path(entry: tuple) -> JsonPath:
+    keys: list[Any] = []
+    while entry[2] is not None:
+        keys.append(entry[1])
+        entry = entry[2]
+    return tuple(reversed(keys))
 
 
 def _url_join(base: str, location: str) -> str:
