@@ -29,7 +29,7 @@ _OTHER_KEY: Any = object()  # stands for "a key no step names", to compute a tab
 class _Table:
     """The transitions out of one state set; most keys share ``default``."""
 
-    __slots__ = ("by_key", "default", "positional", "special", "states")
+    __slots__ = ("by_key", "default", "idle", "positional", "special", "states")
 
     def __init__(self, states: frozenset[int], special: frozenset[str], positional: bool) -> None:
         self.states = states
@@ -37,6 +37,15 @@ class _Table:
         self.positional = positional  # array children need their index (index or slice steps)
         self.by_key: dict[str | int, tuple] = {}
         self.default: tuple | None = None
+        # What a child under a key no step names yields: 0 something, 1 nothing for a
+        # scalar (no match, and checks only on objects), 2 nothing at all.
+        self.idle = 0
+
+    def set_default(self, entry: tuple) -> None:
+        self.default = entry
+        child_set, matched, checks, guards = entry
+        if not matched and (not checks or guards is not None):
+            self.idle = 2 if child_set == _NO_SET and not checks else 1
 
 
 class Automaton:
@@ -75,7 +84,7 @@ class Automaton:
             positional = positional or any(name.isdigit() for name in special)
             table = _Table(states, frozenset(special), positional)
             self._tables.append(table)
-            table.default = self._transition(table, _OTHER_KEY, 0)
+            table.set_default(self._transition(table, _OTHER_KEY, 0))
         return set_id
 
     def _step(self, state: int) -> Step:
@@ -153,14 +162,21 @@ class Automaton:
             table = tables[set_id]
             parent_key = path[-1] if path else None
             length = len(node)
-            special = table.special if type(node) is dict else None
+            is_dict = type(node) is dict
+            special = table.special
             default = table.default
-            items = node.items() if type(node) is dict else enumerate(node)
+            idle = table.idle
+            if idle == 2 and not (special if is_dict else table.positional):
+                continue  # no child of this node can match or lead to a match
+            positional = table.positional
+            items = node.items() if is_dict else enumerate(node)
             for key, child in items:
-                if special is not None and key not in special:
-                    entry = default
-                else:
+                if key in special if is_dict else positional:
                     entry = entry_of(table, key, length)
+                elif idle and (idle == 2 or (type(child) is not dict and type(child) is not list)):
+                    continue  # a scalar (or anything, when idle is 2) that yields nothing
+                else:
+                    entry = default
                 child_set, matched, checks, guards = entry
                 if checks and (
                     guards is None or (type(child) is dict and not guards.isdisjoint(child))
