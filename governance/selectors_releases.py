@@ -4,6 +4,7 @@ from collections import OrderedDict
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.dateparse import parse_datetime
 
 from catalog.models import Api, Version
 from governance.models import Release, ReleaseReview, ReleaseState
@@ -101,6 +102,19 @@ def grouped_changes(release: Release) -> "OrderedDict[str, list[dict]]":
     for change in sorted(changes, key=lambda c: (c.get("operation") or "", not c["blocking"])):
         groups.setdefault(change.get("operation") or "", []).append(change)
     return groups
+
+
+def release_impact(release: Release) -> dict | None:
+    """The consumers the release's breaking changes reach, as the checks stored them, with
+    `last_seen` as a datetime; None when nothing breaks (or the checks predate it)."""
+    impact = (release.checks or {}).get("impact")
+    if not impact:
+        return None
+    consumers = [
+        {**consumer, "last_seen": parse_datetime(consumer["last_seen"] or "")}
+        for consumer in impact["consumers"]
+    ]
+    return {**impact, "consumers": consumers}
 
 
 def source_window(content: bytes, line: int | None, context: int = 12) -> list[tuple[int, str]]:

@@ -60,8 +60,17 @@ def release_notify_task(release_id: int, event: str) -> None:
     services.release_notify(release_id=release_id, event=event)
 
 
+@shared_task(name="governance.tasks.release_impact_notify", **RETRIES)
+def release_impact_notify_task(release_id: int) -> None:
+    """Mails each consumer a released release breaks about the changes to what it calls."""
+    services.release_impact_notify(release_id=release_id)
+
+
 @shared_task(name="governance.tasks.release_sweep", **RETRIES)
 def release_sweep_task() -> None:
-    """Queues the checks of releases left submitted (a lost task) or stuck checking."""
+    """Queues the checks of releases left submitted (a lost task) or stuck checking, and
+    the consumer notices of released ones left unsent."""
     for release_id in services.releases_unchecked():
         release_check_task.delay(release_id)
+    for release_id in services.release_impact_unsent():
+        release_impact_notify_task.delay(release_id)

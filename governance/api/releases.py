@@ -38,6 +38,10 @@ class ReleaseSerializer(serializers.ModelSerializer):
     semver = serializers.SerializerMethodField()
     breaking_changes = serializers.SerializerMethodField()
     failed_checks = serializers.SerializerMethodField()
+    impact = serializers.SerializerMethodField(
+        help_text="Known consumers that called, on the base version in the last 30 days, an "
+        "operation a breaking change touches, each with those changes; null when nothing breaks."
+    )
     allowed_actions = serializers.SerializerMethodField()
     changelog = serializers.CharField(read_only=True)
 
@@ -61,6 +65,7 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "breaking_changes",
             "semver",
             "failed_checks",
+            "impact",
             "allowed_actions",
             "submitted_by_label",
             "submitted_at",
@@ -84,6 +89,9 @@ class ReleaseSerializer(serializers.ModelSerializer):
 
     def get_failed_checks(self, release: Release) -> list[str]:
         return (release.checks or {}).get("failed", [])
+
+    def get_impact(self, release: Release) -> dict | None:
+        return (release.checks or {}).get("impact")
 
     def get_allowed_actions(self, release: Release) -> list[str]:
         return list(services.allowed_actions(release))

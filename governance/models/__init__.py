@@ -1,3 +1,4 @@
+from governance.models.impact import ReleaseConsumerNotice
 from governance.models.jobs import LintJob
 from governance.models.releases import (
     OPEN_STATES,
@@ -17,6 +18,7 @@ __all__ = [
     "LintRun",
     "RelintBatch",
     "Release",
+    "ReleaseConsumerNotice",
     "ReleaseReview",
     "ReleaseState",
     "Ruleset",

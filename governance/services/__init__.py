@@ -19,6 +19,12 @@ from governance.services.releases_checks import (
     release_check,
     releases_unchecked,
 )
+from governance.services.releases_impact import release_impact
+from governance.services.releases_impact_notify import (
+    release_impact_notices_write,
+    release_impact_notify,
+    release_impact_unsent,
+)
 from governance.services.releases_notify import release_notify
 from governance.services.relint import relint_after_ruleset_change, relint_batch_run
 from governance.services.rollups import api_refresh_lint
@@ -55,6 +61,10 @@ __all__ = [
     "release_approve",
     "release_check",
     "release_comment",
+    "release_impact",
+    "release_impact_notices_write",
+    "release_impact_notify",
+    "release_impact_unsent",
     "release_notify",
     "release_reject",
     "release_request_changes",

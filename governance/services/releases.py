@@ -11,6 +11,7 @@ from accounts.access import is_reviewer
 from catalog.models import Lifecycle, SpecDocument, Version
 from catalog.services import Actor, audit_record, version_update
 from governance.models import OPEN_STATES, AcceptedChange, Release, ReleaseReview, ReleaseState
+from governance.services.releases_impact_notify import release_impact_notices_write
 
 Kind = ReleaseReview.Kind
 
@@ -269,6 +270,7 @@ def release_publish(*, actor: Actor, release: Release, version: Version) -> None
     _move_version(actor, version, Lifecycle.RELEASED)
     _audit(actor, "released", release, before)
     enqueue_notice(release.pk, "decided")
+    release_impact_notices_write(release=release)
 
 
 def release_reject(*, actor: Actor, release: Release, comment: str) -> Release:

@@ -16,6 +16,7 @@ from catalog.services import Actor, audit_record
 from governance import selectors
 from governance.models import LintRun, Release, ReleaseState
 from governance.services.releases import _lock, enqueue_notice, release_publish
+from governance.services.releases_impact import release_impact
 from governance.services.releases_policy import Verdicts, release_route, semver_policy
 from speclib.diff.model import Change, Level
 from speclib.diff.semver import parse_version, semver_findings
@@ -60,6 +61,7 @@ def release_check(*, release_id: int, attempt: int = 0) -> str:
             return WAITING
         base = _base_version(release.version)
         checks = {"lint": lint, **_compare(release, base)}
+        checks["impact"] = release_impact(base=base, changes=checks["diff"]["changes"])
     except OperationalError:
         _unclaim(release)
         raise
@@ -215,6 +217,7 @@ def _verdicts(checks: dict) -> Verdicts:
         lint_errors=checks["lint"].get("errors"),
         semver_blocking=sum(1 for f in checks["semver"] if f["level"] == Level.ERROR.label),
         failed=failed,
+        impacted_consumers=len((checks.get("impact") or {}).get("consumers", [])),
     )
 
 

@@ -33,6 +33,7 @@ class Verdicts:
     lint_errors: int | None  # None: the lint did not finish
     semver_blocking: int  # semver findings at error level
     failed: list[str]  # checks that could not run, with their reason
+    impacted_consumers: int = 0  # known consumers that lately called what breaks
 
 
 def audience_policy(audience: str) -> dict:
@@ -53,7 +54,9 @@ def release_route(*, audience: str, verdicts: Verdicts) -> Route:
     if verdicts.failed:
         problems.append("checks that could not run")
     if verdicts.breaking:
-        problems.append(f"{verdicts.breaking} breaking change(s)")
+        reach = verdicts.impacted_consumers
+        called = f" to operations {reach} known consumer(s) called lately" if reach else ""
+        problems.append(f"{verdicts.breaking} breaking change(s){called}")
     if verdicts.lint_errors:
         problems.append(f"{verdicts.lint_errors} lint error(s)")
     if verdicts.semver_blocking:

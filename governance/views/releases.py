@@ -94,6 +94,7 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version": release.version,
         "api": release.version.api,
         "groups": selectors.grouped_changes(release),
+        "impact": selectors.release_impact(release),
         "reviews": selectors.release_reviews(release),
         "allowed": services.allowed_actions(release),
         "review_refusal": services.review_refusal(actor, release),
