@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from xml.etree import ElementTree
 
 from .types import Finding, Severity
 
@@ -118,6 +117,8 @@ def _sarif(findings: Sequence[Finding]) -> str:
 
 
 def _junit(findings: Sequence[Finding]) -> str:
+    from xml.etree import ElementTree  # only this format needs it: CLI start-up stays short
+
     suites = ElementTree.Element("testsuites")
     by_source: dict[str, list[Finding]] = {}
     for finding in findings:
