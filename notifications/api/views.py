@@ -2,7 +2,7 @@
 action for the owning team (with the notice policy, as in the portal)."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import views
 from rest_framework.response import Response
 
@@ -25,6 +25,15 @@ def _deprecation(version: Version) -> dict:
     }
 
 
+PATH_PARAMETERS = [
+    OpenApiParameter("api_slug", str, OpenApiParameter.PATH, description="The API's slug."),
+    OpenApiParameter("version", str, OpenApiParameter.PATH, description="The version."),
+]
+
+
+@extend_schema_view(
+    get=extend_schema(parameters=PATH_PARAMETERS), post=extend_schema(parameters=PATH_PARAMETERS)
+)
 class VersionDeprecationView(PortalApiMixin, views.APIView):
     """GET: the Deprecation, Sunset and Link header values of a version and snippets for
     nginx, Envoy and Kong. POST: deprecate the version (the owning team)."""
