@@ -178,7 +178,8 @@ def print_row(name: str, size: int, runs: dict[str, Run]) -> None:
         f" | {show(spectral.seconds, 's'):>8} {show(spectral.peak_mb, ''):>5}"
         f" | {show(redocly.seconds, 's'):>8} {show(redocly.peak_mb, ''):>5}"
         f" | {ratio(spectral, ours):>7} {ratio(redocly, ours):>6} {memory:>6}"
-        f" | {ours.findings!s:>5} {spectral.findings!s:>5} {redocly.findings!s:>5}",
+        f" | {ours.findings!s:>5} {spectral.findings!s:>5} {redocly.findings!s:>5}"
+        f" | {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 
@@ -186,7 +187,7 @@ def print_row(name: str, size: int, runs: dict[str, Run]) -> None:
 HEADER = (
     f"{'file':<42} {'MB':>6} | {'portal':>8} {'MB':>5} | {'spectral':>8} {'MB':>5} | "
     f"{'redocly':>8} {'MB':>5} | {'vs spec':>7} {'vs red':>6} {'mem':>6} | "
-    f"{'n ours':>5} {'n spe':>5} {'n red':>5}"
+    f"{'n ours':>5} {'n spe':>5} {'n red':>5} | load"
 )
 
 
@@ -235,6 +236,11 @@ def goals(table: list[tuple[dict, dict[str, Run]]]) -> None:
         print(f"goal: {label}: {'met' if met else 'NOT met'} ({count} files)")
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: other work on the machine slows every tool."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="the tiny file and the 5 largest")
@@ -261,7 +267,7 @@ def main() -> int:
         measure(tool, argv[tool], options.corpus / "specs" / TINY, options.timeout)
     print(
         f"{len(rows)} files, tools {', '.join(tools)}, time-out {options.timeout:.0f} s, "
-        f"{os.cpu_count()} CPUs; time in seconds, peak RSS in MB"
+        f"{os.cpu_count()} CPUs, load average {_load()}; time in seconds, peak RSS in MB"
     )
     print(HEADER)
     table, started = [], time.perf_counter()
@@ -283,7 +289,7 @@ def main() -> int:
             if run.note and run.note != "not run":
                 print(f"    {run.tool}: {run.note} (exit {run.exit})", flush=True)
     goals(table)
-    print(f"total time {time.perf_counter() - started:.0f} s")
+    print(f"total time {time.perf_counter() - started:.0f} s, load average {_load()} at the end")
     if options.json:
         options.json.parent.mkdir(parents=True, exist_ok=True)
         records = [
