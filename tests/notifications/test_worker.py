@@ -4,6 +4,7 @@ catch-up delivers each one once, however often beat runs it."""
 
 import datetime
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -91,6 +92,7 @@ def broker():
     finally:
         _use_broker(saved)
         running.stop()
+        shutil.rmtree(running.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
