@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from speclib.lint import Severity, lint
+from speclib.lint.document import Document, Inventory
 
 DOC = b"""openapi: 3.0.3
 info:
@@ -198,6 +199,28 @@ def test_it_reports_unresolvable_refs_and_keeps_cycles(make_ruleset) -> None:
     found = codes(report)
     assert ("invalid-ref", ("components", "schemas", "Broken", "$ref")) in found
     assert ("r", ("components", "schemas", "Node")) in found
+
+
+def test_it_builds_the_resolved_view_inside_ref_holders_only() -> None:
+    target = {"type": "object", "properties": {"id": {"type": "integer"}}}
+    raw = {
+        "info": {"title": "t", "contact": {"name": "n"}},
+        "paths": {"/a": {"get": {"schema": {"$ref": "#/components/schemas/A"}}}},
+        "components": {
+            "schemas": {"A": target, "B": {"items": {"$ref": "#/components/schemas/B"}}}
+        },
+    }
+    inventory = Inventory(Document("doc.json", json.dumps(raw).encode(), raw, "json"))
+    view = inventory.resolved
+    assert view["info"] is raw["info"]  # nothing to resolve below: the raw object itself
+    assert view["paths"] is not raw["paths"]
+    assert view["paths"]["/a"]["get"]["schema"] is target
+    assert view["components"]["schemas"]["A"] is target
+    assert inventory.is_circular("#/components/schemas/B")
+    assert [ref for _, ref in inventory.refs_of(inventory.root)] == [
+        "#/components/schemas/B",
+        "#/components/schemas/A",
+    ]
 
 
 def test_it_follows_file_refs_inside_base_dir_only(

@@ -103,6 +103,24 @@ def test_it_shares_one_walk_between_queries() -> None:
     assert [len(found) for found in results] == [3, 2, 1]
 
 
+def test_it_finds_the_same_when_it_skips_children_that_yield_nothing() -> None:
+    # Under $.info only named keys and objects with "type" matter: scalars and other keys are
+    # skipped; under $.servers (indices) every item is still entered.
+    doc = {
+        "info": {"title": "t", "x": {"type": "array"}, "list": [1, {"type": "array"}]},
+        "servers": [{"url": "a"}, {"url": "b"}],
+        "other": {"deep": {"title": "not wanted"}},
+    }
+    texts = ("$.info.title", "$.info[?(@.type)]", "$.servers[1].url", "$.info.list[*]")
+    results = Automaton([parse_path(text) for text in texts]).run(doc)
+    assert [[path for path, _ in found] for found in results] == [
+        [("info", "title")],
+        [("info", "x")],
+        [("servers", 1, "url")],
+        [("info", "list", 0), ("info", "list", 1)],
+    ]
+
+
 def test_it_visits_shared_nodes_once_per_state_when_deduplicating() -> None:
     shared = {"type": "array"}
     shared["self"] = shared  # a cycle, as the resolved view has
