@@ -64,8 +64,13 @@ def _dates_check(version: Version) -> None:
 def version_create(*, actor: Actor, api: Api, version: str, **fields: Any) -> Version:
     """Creates a version of `api` (a draft unless told otherwise).
 
-    Raises ValidationError on a non-semver or duplicate version, or dates out of order.
+    Raises ValidationError on a non-semver or duplicate version, or dates out of order, and
+    on a partner or public version created past review, unless the portal itself records
+    history (a system actor, such as the demo loader or an import).
     """
+    lifecycle = fields.get("lifecycle", Lifecycle.DRAFT)
+    if lifecycle not in (Lifecycle.DRAFT, Lifecycle.IN_REVIEW) and not actor.is_system:
+        _release_guard(Version(api=api, lifecycle=Lifecycle.DRAFT), Lifecycle.RELEASED)
     major, minor, patch, prerelease = semver_parse(version)
     instance = Version(
         api=api,

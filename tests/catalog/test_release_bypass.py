@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from catalog.models import Audience, Lifecycle, Version
-from catalog.services import Actor, version_update
+from catalog.services import Actor, version_create, version_update
 from tests.api.conftest import api_client_for, assert_problem
 from tests.conftest import client_for
 from tests.factories import VersionFactory
@@ -83,3 +83,28 @@ def test_it_answers_the_refusal_as_a_problem_over_the_api(api, owner):
     body = assert_problem(response, 400)
     assert REFUSAL in str(body["errors"]["lifecycle"])
     assert Version.objects.get().lifecycle == Lifecycle.IN_REVIEW
+
+
+@pytest.mark.parametrize("lifecycle", [Lifecycle.RELEASED, Lifecycle.DEPRECATED])
+def test_it_refuses_to_create_a_public_version_past_review(api, owner, lifecycle):
+    api.audience = Audience.PUBLIC
+    api.save(update_fields=["audience"])
+
+    response = api_client_for(owner).post(
+        "/api/v1/apis/payments/versions/",
+        {"version": "2.0.0", "lifecycle": lifecycle},
+        format="json",
+    )
+
+    assert REFUSAL in assert_problem(response, 400)["errors"]["lifecycle"][0]
+    assert not Version.objects.exists()
+
+
+def test_it_lets_the_portal_record_a_released_public_version(api):
+    api.audience = Audience.PUBLIC
+    api.save(update_fields=["audience"])
+
+    # An import or the demo loader records history: a system actor, never a person or token.
+    version = version_create(actor=ACTOR, api=api, version="1.0.0", lifecycle=Lifecycle.RELEASED)
+
+    assert version.lifecycle == Lifecycle.RELEASED
