@@ -21,6 +21,7 @@ ERROR_CODES: frozenset[str] = frozenset(
         "alias-bomb",  # YAML aliases expand beyond the node limit
         "not-openapi",
         "unsupported-version",
+        "unresolved-ref",  # the differ: a $ref to another file, to nothing, or a loop of refs
     }
 )
 

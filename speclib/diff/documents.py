@@ -33,11 +33,8 @@ _REASONS = {
 class UnresolvedReference(SpecError):
     """A ``$ref`` the differ cannot follow inside the document: code "unresolved-ref"."""
 
-    def __init__(self, message: str) -> None:  # the code is the differ's own, see the report
-        Exception.__init__(self, message)
-        self.code = "unresolved-ref"
-        self.message = message
-        self.line = None
+    def __init__(self, message: str) -> None:
+        super().__init__("unresolved-ref", message)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ import pytest
 
 from speclib import SpecError
 from speclib.diff import UnresolvedReference, compare
+from speclib.diff.schema_walk import REPEATS
 
 from ..test_speclib_hostile import BILLION_LAUGHS, DEEP
 from .samples import PETS
@@ -35,6 +36,20 @@ def _with_schema(schema: dict, components: dict | None = None) -> bytes:
             "components": {"schemas": components or {}},
         }
     ).encode()
+
+
+def _reference_bomb(levels: int, bottom: str) -> bytes:
+    """Schemas A0..A<levels>, each with properties x and y referencing the next one."""
+    schemas = {}
+    for level in range(levels):
+        next_one = {"$ref": f"#/components/schemas/A{level + 1}"}
+        schemas[f"A{level}"] = {"type": "object", "properties": {"x": next_one, "y": next_one}}
+    schemas[f"A{levels}"] = {"type": bottom}
+    return _with_schema({"$ref": "#/components/schemas/A0"}, schemas)
+
+
+def _properties(changes: list, rule_id: str) -> list[str]:
+    return sorted(change.args["property"] for change in changes if change.id == rule_id)
 
 
 def test_it_refuses_an_alias_bomb_on_either_side():
@@ -112,3 +127,36 @@ def test_it_survives_junk_shapes():
     result = compare(PETS.encode(), json.dumps(junk).encode())
     assert "api-path-removed-without-deprecation" in [change.id for change in result.changes]
     assert compare(json.dumps(junk).encode(), json.dumps(junk).encode()).changes == []
+
+
+def test_it_reports_a_reference_bomb_under_a_bounded_number_of_paths():
+    # 2**40 paths lead to the changed type at the bottom; walked as a tree this never ends.
+    result = compare(_reference_bomb(40, "string"), _reference_bomb(40, "integer"))
+    request = _properties(result.changes, "request-property-type-changed")
+    response = _properties(result.changes, "response-property-type-changed")
+    assert len(request) == len(response) == 2 * REPEATS  # x and y below the last level
+    assert all(name.count("/") == 39 for name in request + response)
+    assert result.breaking
+    assert compare(_reference_bomb(40, "string"), _reference_bomb(40, "string")).changes == []
+
+
+def test_it_reports_a_shared_schema_under_every_path_below_the_bound():
+    levels = 3  # 2**3 paths, fewer than REPEATS per edge
+    result = compare(_reference_bomb(levels, "string"), _reference_bomb(levels, "integer"))
+    names = _properties(result.changes, "response-property-type-changed")
+    assert len(names) == 2**levels == len(set(names))
+    assert "x/y/x" in names
+
+
+def test_it_reports_a_schema_reused_in_one_body_under_each_property():
+    def document(postcode: dict) -> bytes:
+        address = {"type": "object", "properties": {"postcode": postcode}}
+        ref = {"$ref": "#/components/schemas/Address"}
+        order = {"type": "object", "properties": {"billing": ref, "shipping": ref}}
+        return _with_schema(order, {"Address": address})
+
+    result = compare(document({"type": "string"}), document({"type": "integer"}))
+    assert _properties(result.changes, "response-property-type-changed") == [
+        "billing/postcode",
+        "shipping/postcode",
+    ]
