@@ -14,7 +14,6 @@ from accounts.tokens import token_issue
 from catalog.models import Api, Lifecycle, Operation, SpecDocument, Team, Version
 from catalog.services.audit import Actor
 from usage.attribution import attribution_index
-from usage.engine.logformats import nginx_json
 from usage.engine.matcher import PathMatcher
 from usage.models import Consumer, ConsumerCredential, IngestRun
 from usage.services import usage_import_stream
@@ -114,7 +113,7 @@ def parse_only(path: Path) -> list[Figure]:
     for start in range(0, len(lines), 50_000):
         lines_to_rows(
             lines[start : start + 50_000],
-            nginx_json,
+            "nginx-json",
             default_host="",
             index=index,
             result=IngestResult(),
@@ -140,7 +139,7 @@ def copy_ceiling(path: Path) -> list[Figure]:
     from Python at most, to compare the importer with."""
     index = attribution_index()
     lines = path.read_bytes().splitlines()
-    rows = lines_to_rows(lines, nginx_json, default_host="", index=index, result=IngestResult())
+    rows = lines_to_rows(lines, "nginx-json", default_host="", index=index, result=IngestResult())
     partitions_ensure(days={row[0] for row in rows})
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:

@@ -8,13 +8,17 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from usage.attribution import attribution_index
 from usage.engine.calls import Malformed
 from usage.engine.logformats import PARSERS
 from usage.models import IngestRun, UnattributedDaily, UsageDaily, UsageEvent
 from usage.services import usage_import_stream
+from usage.services.results import IngestResult, Window
+from usage.services.rows import call_row, lines_to_rows
 
 NOW = timezone.now().replace(microsecond=0) - datetime.timedelta(minutes=3)
 LOCAL = NOW.strftime("%d/%b/%Y:%H:%M:%S +0000")
+PLUS_2 = datetime.timezone(datetime.timedelta(hours=2))
 
 
 def nginx_json(n: int, **extra) -> str:
@@ -135,6 +139,38 @@ def test_it_imports_each_format_once(v1, v2, orders, billing, log_format, make):
     assert sum(UsageDaily.objects.values_list("calls", flat=True)) == 5
     assert UsageEvent.objects.count() == 5
     assert not UnattributedDaily.objects.exclude(reason="no-operation").exists()
+
+
+LOCAL_PLUS_2 = (NOW + datetime.timedelta(hours=2)).strftime("%d/%b/%Y:%H:%M:%S +0200")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("log_format", "line"),
+    [
+        ("nginx-json", nginx_json(1)),
+        ("nginx-json", nginx_json(2, request_method="get", status="-", client_id="")),
+        ("nginx-json", nginx_json(3, request_uri="https://api.example.com/payments/v1/refunds")),
+        ("nginx-json", nginx_json(4, time_iso8601=(NOW.astimezone(PLUS_2)).isoformat())),
+        ("nginx-json", nginx_json(5, request_uri="/payments/v1/" + "x" * 2100)),
+        ("nginx-combined", combined(6)),
+        ("nginx-combined", combined(7).replace(LOCAL, LOCAL_PLUS_2).replace("GET", "Get")),
+        ("nginx-combined", combined(8).replace("curl/8.0", 'curl \\"8\\"')),
+        ("envoy", envoy(9)),
+        ("kong", kong(10)),
+    ],
+)
+def test_it_makes_the_same_row_on_the_fast_way_and_the_checked_way(v1, orders, log_format, line):
+    index = attribution_index()
+    window = Window.now()
+    checked_way = call_row(PARSERS[log_format](line.encode(), ""), index, window)
+
+    rows = lines_to_rows(
+        [line.encode()], log_format, default_host="", index=index, result=IngestResult()
+    )
+
+    assert rows == [checked_way]
+    assert rows[0][2].utcoffset() == datetime.timedelta(0)
 
 
 @pytest.mark.django_db

@@ -82,6 +82,36 @@ def checked(
     return Call(occurred_at, method.upper(), host, path[:MAX_PATH], status, credential, identity)
 
 
+_METHODS: dict[str, str] = {}  # method as logged -> upper case, for the valid ones seen
+
+
+def plain_method(method: str) -> str | None:
+    """The method in upper case when checked() accepts it, else None; remembered, since
+    a log holds a handful of methods."""
+    found = _METHODS.get(method)
+    if found is None and method and len(method) <= 10 and method.isascii() and method.isalpha():
+        if len(_METHODS) < 1000:
+            _METHODS[method] = found = method.upper()
+        else:
+            return method.upper()
+    return found
+
+
+def is_plain(host: str, path: str, status: int, credential: str) -> bool:
+    """True when checked() keeps these fields as they are (an absolute URL, a long or odd
+    value makes it False, and checked() is asked instead)."""
+    return (
+        path.startswith("/")
+        and len(path) <= MAX_PATH
+        and len(host) <= MAX_HOST
+        and len(credential) <= MAX_CREDENTIAL
+        and path.isprintable()
+        and host.isprintable()
+        and credential.isprintable()
+        and (100 <= status <= 599 or status == 0)
+    )
+
+
 def _absolute(url: str) -> tuple[str, str]:
     rest = url.split("://", 1)[1]
     host, slash, path = rest.partition("/")

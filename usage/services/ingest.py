@@ -13,7 +13,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from usage.attribution import attribution_index
-from usage.engine.logformats import PARSERS
 from usage.models import IngestRun
 from usage.services.events import events_to_rows
 from usage.services.overlap import InOrder
@@ -125,7 +124,6 @@ def usage_import_stream(
     chunk is stored whole or not at all, the next attempt starts from the committed
     offset when the stream can seek, and lines stored before are recognised anyway.
     """
-    parser = PARSERS[run.log_format]
     IngestRun.objects.filter(pk=run.pk).update(
         status=IngestRun.Status.RUNNING, started_at=timezone.now()
     )
@@ -136,7 +134,7 @@ def usage_import_stream(
             result = IngestResult()
             rows = lines_to_rows(
                 lines,
-                parser,
+                run.log_format,
                 default_host=default_host,
                 index=attribution_index(),
                 result=result,
