@@ -59,10 +59,19 @@ class UsageDaily(models.Model):
     matched); `consumer` is null for calls with no known credential."""
 
     day = models.DateField()
-    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="daily_usage")
+    # No index of their own: the (version, day) and (consumer, day) indexes serve both,
+    # and every index is one more write per ingested bucket.
+    version = models.ForeignKey(
+        Version, on_delete=models.CASCADE, related_name="daily_usage", db_index=False
+    )
     operation = models.CharField(max_length=300, blank=True)
     consumer = models.ForeignKey(
-        Consumer, null=True, blank=True, on_delete=models.CASCADE, related_name="daily_usage"
+        Consumer,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="daily_usage",
+        db_index=False,
     )
     status_class = models.SmallIntegerField(choices=StatusClass.choices)
     calls = models.BigIntegerField()
@@ -96,7 +105,10 @@ class VersionDaily(models.Model):
     read this small table rather than summing UsageDaily."""
 
     day = models.DateField()
-    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="daily_calls")
+    # Served by versiondaily_unique_day (version, day): no index of its own.
+    version = models.ForeignKey(
+        Version, on_delete=models.CASCADE, related_name="daily_calls", db_index=False
+    )
     calls = models.BigIntegerField()
     identified_calls = models.BigIntegerField(help_text="Calls with a known consumer.")
     error_calls = models.BigIntegerField(help_text="Calls answered with a 5xx.")
