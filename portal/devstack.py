@@ -11,6 +11,7 @@ started here is stopped on exit, Ctrl-C included.
 """
 
 import argparse
+import base64
 import contextlib
 import os
 import secrets
@@ -128,13 +129,23 @@ def _interrupt(signum, frame) -> None:
 
 def demo() -> int:
     port = os.environ.get("PORT", "8000")
-    local_settings(PORTAL_ANONYMOUS_READ="true", LOG_LEVEL="WARNING")
+    # Sunset notices also go to a webhook receiver on loopback, which prints them.
+    webhook_port = os.environ.get("WEBHOOK_PORT", str(int(port) + 1))
+    webhook_secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+    local_settings(
+        PORTAL_ANONYMOUS_READ="true",
+        LOG_LEVEL="WARNING",
+        PORTAL_WEBHOOK_PRIVATE_NETWORKS="127.0.0.1/32",
+        PORTAL_BASE_URL=f"http://127.0.0.1:{port}",  # for the links in notices
+    )
     with services("portal"):
         manage("migrate", "--no-input", "-v", "0")
         # Specs parsed here rather than by the worker: the demo usage is attributed to
         # the operations they declare.
         manage("load_demo", "--sync")
         manage("load_usage_demo")
+        webhooks = f"http://127.0.0.1:{webhook_port}/"
+        manage("load_notices_demo", "--webhook", webhooks, "--secret", webhook_secret)
         python = sys.executable
         children = [
             start(
@@ -170,6 +181,18 @@ def demo() -> int:
                 ],
             ),
             start(
+                "webhooks",
+                [
+                    python,
+                    str(ROOT / "manage.py"),
+                    "webhook_receiver",
+                    "--port",
+                    webhook_port,
+                    "--secret",
+                    webhook_secret,
+                ],
+            ),
+            start(
                 "scheduler",
                 [
                     python,
@@ -187,6 +210,7 @@ def demo() -> int:
         ]
         print(
             f"\n  The portal runs at http://127.0.0.1:{port}/  (health: /healthz)\n"
+            f"  Sunset notices: printed below as email, and as webhooks to {webhooks}\n"
             "  Sign in as admin, reviewer, or <team>-owner / <team>-dev (listed above), "
             "password 'demo-portal'.\n  Ctrl-C stops everything.\n",
             flush=True,
