@@ -60,6 +60,7 @@ class Attribution:
     consumers: dict[str, int] = field(default_factory=dict)
     _resolved: dict[tuple[str, str, str], tuple[int | None, str]] = field(default_factory=dict)
     _operations: dict[int, dict[str, str]] = field(default_factory=dict)
+    _by_host: dict[str, list[PathMatcher]] = field(default_factory=dict)
 
     def resolve(self, host: str, method: str, path: str) -> tuple[int | None, str]:
         """(version id, operation) for a call; (id, '') when only the version is known,
@@ -67,22 +68,33 @@ class Attribution:
         key = (host, method, path)
         found = self._resolved.get(key)
         if found is None:
-            found = self._resolve(normalise_host(host) if host else "", method.upper(), path)
+            found = self._resolve(host, method.upper(), path)
             if len(self._resolved) >= _CACHE_LIMIT:
                 self._resolved.clear()
             self._resolved[key] = found
         return found
 
+    def _matchers(self, raw_host: str) -> list[PathMatcher]:
+        """The tries to ask for a host as logged, in order; remembered per host (a log
+        has few)."""
+        found = self._by_host.get(raw_host)
+        if found is None:
+            host = normalise_host(raw_host) if raw_host else ""
+            if not host:
+                found = [self.every]
+            else:
+                found = [self.hosts[host]] if host in self.hosts else []
+                found += [m for pattern, m in self.host_patterns if pattern.fullmatch(host)]
+                found.append(self.anywhere)
+            if len(self._by_host) >= _CACHE_LIMIT:
+                self._by_host.clear()
+            self._by_host[raw_host] = found
+        return found
+
     def _resolve(self, host: str, method: str, path: str) -> tuple[int | None, str]:
-        if not host:
-            matchers = [self.every]
-        else:
-            matchers = [self.hosts.get(host)]
-            matchers += [m for pattern, m in self.host_patterns if pattern.fullmatch(host)]
-            matchers.append(self.anywhere)
         fallback = None
-        for matcher in matchers:
-            match = matcher.match(method, path) if matcher is not None else None
+        for matcher in self._matchers(host):
+            match = matcher.match(method, path)
             if match is None:
                 continue
             if match.value is not None:
