@@ -26,6 +26,7 @@ import orjson
 from .compiler import Compiler, Context, Node, Stop
 from .dialects import DIALECTS
 from .errors import AjvError, MissingRefError, SchemaError, pointer
+from .fastmeta import FastMeta
 from .resources import Registry, bundled_schema, meta_schemas, normalize_uri
 
 __all__ = [
@@ -93,6 +94,7 @@ class Ajv:
         self.by_id: dict[str, Node] = {}  # the first schema compiled under each $id
         self._compiled: dict[int, tuple[Any, Node | None, SchemaError | None]] = {}
         self._meta_by_content: dict[bytes, SchemaError | None] = {}
+        self._fast_meta = FastMeta()
         self._built_by_content: dict[bytes, tuple[Any, Node | None, SchemaError | None]] = {}
 
     def compile(self, schema: Any) -> Node:
@@ -173,6 +175,8 @@ class Ajv:
         meta = self.registry.resources.get(normalize_uri(uri))
         if meta is None:
             return SchemaError(f'no schema with key or ref "{uri}"')
+        if self._fast_meta.valid(meta, schema):
+            return None
         node = self.meta_compiler.compile_root(meta, normalize_uri(uri))
         if node.memo is None:
             # Subschemas of a valid schema are valid: remember them, for their own checks.

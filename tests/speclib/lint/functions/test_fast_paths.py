@@ -13,9 +13,11 @@ import pytest
 
 from speclib.lint.functions import oas_document
 from speclib.lint.functions.ajv import Ajv, SchemaError
+from speclib.lint.functions.ajv.fastmeta import FastMeta
 from speclib.lint.functions.ajv.formats import FORMATS
 
 SCHEMAS = Path(oas_document.__file__).parent / "schemas"
+DRAFT4 = "http://json-schema.org/draft-04/schema"
 
 
 def _petstore(paths: int) -> dict:
@@ -111,3 +113,24 @@ def test_it_only_meets_string_formats_in_the_document_schemas(name):
     schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
     for format_name in _formats(schema):
         assert FORMATS.get(format_name, ("string",))[0] == "string", format_name
+
+
+def test_it_takes_jsonschema_rs_verdicts_on_meta_schemas_only_when_valid():
+    ajv = Ajv("draft4")
+    for index in range(40):  # past the warm-up, the fast verdict is in use
+        ajv.compile({"type": "object", "properties": {f"p{index}": {"type": "string"}}})
+    assert ajv._fast_meta.checks >= 40
+    with pytest.raises(SchemaError, match="schema is invalid: data/minLength must be >= 0"):
+        ajv.compile({"type": "string", "minLength": -1})
+    with pytest.raises(SchemaError, match=r"data/required must NOT have fewer than 1 items"):
+        ajv.compile({"type": "object", "required": []})
+
+
+def test_it_leaves_meta_checks_jsonschema_rs_cannot_read_to_ajv():
+    fast = FastMeta()
+    meta = json.loads(json.dumps(Ajv("draft4").registry.resources[DRAFT4]))
+    verdicts = [fast.valid(meta, {"type": "string"}) for _ in range(20)]
+    assert verdicts[0] is False  # warming up: Ajv decides
+    assert verdicts[-1] is True
+    assert fast.valid(meta, {"properties": {1: {"type": "string"}}}) is False
+    assert fast.valid(meta, {"type": "strin"}) is False
