@@ -110,12 +110,22 @@ class Inventory:
         self._resolved: Any = _UNBUILT
         self._circular: set[str] = set()
         self._ref_index: dict[str, tuple[list[tuple[JsonPath, str]], set[int]]] = {}
+        # (source, $ref) -> target: documents repeat the same references thousands of times
+        self._targets: dict[tuple[str, str], tuple[Document, Any, JsonPath] | None] = {}
 
     # -- references -------------------------------------------------------------------------
 
     def refs_of(self, document: Document) -> list[tuple[JsonPath, str]]:
         """Every ``$ref`` of a document: (path of the object holding it, its value)."""
         return self._indexed(document)[0]
+
+    def index_refs(self, document: Document, members: list[tuple[JsonPath, Any]]) -> None:
+        """Index a document's ``$ref``s from the ``$ref`` members a walk of it found (the
+        engine's walk of the raw document finds them at no extra cost)."""
+        if document.source in self._ref_index:
+            return
+        found = [(path[:-1], ref) for path, ref in members if type(ref) is str]
+        self._ref_index[document.source] = (found, _holders(document.data, found))
 
     def _indexed(self, document: Document) -> tuple[list[tuple[JsonPath, str]], set[int]]:
         index = self._ref_index.get(document.source)
@@ -169,6 +179,13 @@ class Inventory:
 
     def target(self, document: Document, ref: str) -> tuple[Document, Any, JsonPath] | None:
         """The value one ``$ref`` points at (no chain following): (document, value, path)."""
+        key = (document.source, ref)
+        if key in self._targets:
+            return self._targets[key]
+        found = self._targets[key] = self._find_target(document, ref)
+        return found
+
+    def _find_target(self, document: Document, ref: str) -> tuple[Document, Any, JsonPath] | None:
         source, fragment = self._split(document, ref)
         target_doc = document if source is None else self._document(source)
         if target_doc is None:
@@ -301,17 +318,42 @@ def _index_refs(data: Any) -> tuple[list[tuple[JsonPath, str]], set[int]]:
                     holders.add(id(link[0]))
                     link = link[2]
             stack.extend(
-                (value, key, entry)
-                for key, value in node.items()
-                if type(value) is dict or type(value) is list
+                [
+                    (value, key, entry)
+                    for key, value in node.items()
+                    if type(value) is dict or type(value) is list
+                ]
             )
         elif type(node) is list:
             stack.extend(
-                (value, index, entry)
-                for index, value in enumerate(node)
-                if type(value) is dict or type(value) is list
+                [
+                    (value, index, entry)
+                    for index, value in enumerate(node)
+                    if type(value) is dict or type(value) is list
+                ]
             )
     return found, holders
+
+
+def _holders(data: Any, found: list[tuple[JsonPath, str]]) -> set[int]:
+    """The ids of the containers on the way from the root to each $ref's object."""
+    holders: set[int] = set()
+    previous: JsonPath = ()
+    chain: list[Any] = [data]  # the containers along ``previous``
+    for path, _ in found:
+        shared = 0
+        for mine, theirs in zip(path, previous, strict=False):
+            if mine != theirs or type(mine) is not type(theirs):
+                break
+            shared += 1
+        del chain[shared + 1 :]
+        node = chain[-1]
+        for segment in path[shared:]:
+            node = node[segment]
+            chain.append(node)
+        holders.update(map(id, chain))
+        previous = path
+    return holders
 
 
 def _entry_path(entry: tuple) -> JsonPath:

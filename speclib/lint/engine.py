@@ -129,9 +129,14 @@ class _Run:
                     texts[text] = len(owners)
                     owners.append([])
                 owners[texts[text]].append(rule)
-        automaton = Automaton([parse_path(text) for text in texts])
+        queries = [parse_path(text) for text in texts]
+        if not resolved:  # the same walk indexes the $refs for the resolved view
+            queries.append(parse_path("$..['$ref']"))
+        automaton = Automaton(queries)
         document = self.inventory.resolved if resolved else self.inventory.root.data
         matches = automaton.run(document, dedupe=resolved)
+        if not resolved:
+            self.inventory.index_refs(self.inventory.root, matches.pop())
         for query_index, found in enumerate(matches):
             for rule in owners[query_index]:
                 if len(rule.then) == 1 and rule.then[0].field is None:

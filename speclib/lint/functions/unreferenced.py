@@ -54,10 +54,9 @@ def referenced_pointers(context: FunctionContext) -> frozenset[str]:
     known = state.get("referenced")
     if known is not None:
         return known
-    pointers: set[str] = set()
-    for ref in _document_refs(context, context.raw, getattr(context.resolver, "root", None)):
-        if ref.startswith("#"):
-            pointers.add(_decode(ref))
+    refs = set(_document_refs(context, context.raw, getattr(context.resolver, "root", None)))
+    # Documents repeat the same references: each distinct one is decoded once.
+    pointers = {_decode(ref) for ref in refs if ref.startswith("#")}
     pointers |= _external_pointers(context)
     state["referenced"] = frozenset(pointers)
     return state["referenced"]

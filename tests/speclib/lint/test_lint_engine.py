@@ -9,6 +9,7 @@ import pytest
 
 from speclib.lint import Severity, lint
 from speclib.lint.document import Document, Inventory
+from speclib.lint.jsonpath import Automaton, parse_path
 
 DOC = b"""openapi: 3.0.3
 info:
@@ -221,6 +222,20 @@ def test_it_builds_the_resolved_view_inside_ref_holders_only() -> None:
         "#/components/schemas/B",
         "#/components/schemas/A",
     ]
+
+
+def test_it_indexes_refs_from_the_raw_walk_as_from_its_own_pass() -> None:
+    raw = {
+        "a": {"$ref": "#/b", "list": [{"$ref": "#/c"}, {"plain": {}}]},
+        "b": {"deep": {"deeper": {"$ref": "#/a"}}, "other": {"x": 1}},
+        "c": {"$ref": 7},  # not a string: no reference
+    }
+    walked = Inventory(Document("doc.json", b"{}", raw, "json"))
+    members = Automaton([parse_path("$..['$ref']")]).run(raw)[0]
+    walked.index_refs(walked.root, members)
+    own = Inventory(Document("doc.json", b"{}", raw, "json"))
+    assert sorted(walked.refs_of(walked.root), key=str) == sorted(own.refs_of(own.root), key=str)
+    assert walked._indexed(walked.root)[1] == own._indexed(own.root)[1]
 
 
 def test_it_follows_file_refs_inside_base_dir_only(
