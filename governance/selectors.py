@@ -3,6 +3,7 @@
 import difflib
 from collections.abc import Callable
 
+from django.db import connection
 from django.db.models import Avg, Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from catalog.models import Api, SpecDocument, Team, Version
@@ -218,3 +219,47 @@ def team_apis_by_score(team: Team) -> QuerySet[Api]:
         .only("slug", "name", "latest_version", "lint_status", "lint_score")
         .order_by(F("lint_score").asc(nulls_last=True), "name", "id")
     )
+
+
+# The lines of a stored document that excerpts need, cut out by PostgreSQL: a page of
+# findings on a 13 MB document then moves a few kilobytes, not the whole document, and
+# lines are split at "\n" only, as the lint engine numbers them (str.splitlines would also
+# split at U+2028 and other separators, and shift every line after one). Documents are
+# valid UTF-8: the parser refuses others before any lint.
+_SOURCE_LINES_SQL = """
+    SELECT line.number, left(rtrim(line.text, E'\\r'), %s)
+    FROM catalog_specdocument AS document
+    CROSS JOIN LATERAL unnest(string_to_array(convert_from(document.content, 'UTF8'), E'\\n'))
+        WITH ORDINALITY AS line(text, number)
+    JOIN unnest(%s::bigint[]) AS wanted(number) ON wanted.number = line.number
+    WHERE document.id = %s
+"""
+
+
+def source_excerpts(
+    run: LintRun, findings: list[LintFinding], context: int = 2, width: int = 500, span: int = 6
+) -> list[tuple[LintFinding, list[tuple[int, str, bool]]]]:
+    """Each finding with the source lines around it: (1-based number, text cut at `width`
+    characters, whether the finding covers it). A finding over more than `span` lines (one
+    on a whole object can cover the document) shows its first `span`. One query for the
+    whole page of findings."""
+
+    def numbers(finding: LintFinding) -> range:
+        start = finding.start_line + 1
+        end = min(finding.end_line + 1, start + span - 1)
+        return range(max(start - context, 1), end + context + 1)
+
+    wanted = sorted({number for finding in findings for number in numbers(finding)})
+    lines: dict[int, str] = {}
+    if wanted:
+        with connection.cursor() as cursor:
+            cursor.execute(_SOURCE_LINES_SQL, [width, wanted, run.spec_id])
+            lines = dict(cursor.fetchall())
+    if 1 in lines:
+        lines[1] = lines[1].removeprefix("\ufeff")  # a UTF-8 byte order mark
+
+    def around(finding: LintFinding) -> list[tuple[int, str, bool]]:
+        start, end = finding.start_line + 1, finding.end_line + 1
+        return [(n, lines[n], start <= n <= end) for n in numbers(finding) if n in lines]
+
+    return [(finding, around(finding)) for finding in findings]

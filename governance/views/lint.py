@@ -79,7 +79,7 @@ def lint_findings(query: QueryDict, run: LintRun) -> dict[str, Any]:
     each with the lines of the source around it."""
     filterset = LintFindingFilterSet(_chosen(query), queryset=selectors.lint_findings(run))
     page = Paginator(filterset.qs, PER_PAGE).get_page(query.get("page"))
-    excerpts = selectors.finding_excerpts(run, list(page.object_list))
+    excerpts = selectors.source_excerpts(run, list(page.object_list))
     rules = [
         {**row, "doc_url": rule_doc_url(row["code"], row["documentation_url"] or "")}
         for row in selectors.lint_rule_counts(run)

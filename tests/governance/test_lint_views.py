@@ -6,6 +6,7 @@ import re
 import pytest
 
 from catalog.models import SpecDocument
+from governance import selectors
 from governance.models import LintRun
 from tests.conftest import client_for
 from tests.governance.factories import LintFindingFactory, LintRunFactory
@@ -277,3 +278,35 @@ def test_it_renders_no_inline_script_or_style(owner, findings):
 
     assert "style=" not in html
     assert re.findall(r"<script(?![^>]*\bnonce=)[^>]*>", html) == []
+
+
+def excerpt(version, content: bytes, **place) -> list[tuple[int, str, bool]]:
+    SpecDocument.objects.filter(pk=version.spec_id).update(content=content)
+    run = LintRunFactory(spec=version.spec)
+    finding = LintFindingFactory(run=run, **place)
+    return dict(selectors.source_excerpts(run, [finding]))[finding]
+
+
+def test_it_numbers_source_lines_as_the_engine_does(version):
+    # U+2028 inside a string, a byte order mark and CRLF endings: lines end at "\n" only.
+    content = '\ufeff{\r\n  "a": "x\u2028y",\r\n  "b": 1\r\n}\r\n'.encode()
+
+    lines = excerpt(version, content, start_line=2, end_line=2)
+
+    assert lines == [
+        (1, "{", False),
+        (2, '  "a": "x\u2028y",', False),
+        (3, '  "b": 1', True),
+        (4, "}", False),
+        (5, "", False),
+    ]
+    assert lines[0][1] == "{"  # no byte order mark
+
+
+def test_it_shows_the_start_of_a_finding_over_many_lines_and_cuts_long_lines(version):
+    content = b"\n".join([b"x" * 900, *(f"line {n}".encode() for n in range(2, 2001))])
+
+    lines = excerpt(version, content, start_line=0, end_line=1999)
+
+    assert [number for number, _, _ in lines] == list(range(1, 9))
+    assert lines[0] == (1, "x" * 500, True)
