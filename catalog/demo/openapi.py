@@ -52,6 +52,7 @@ def _info(api: ApiPlan, team: TeamPlan, *, version: str, family: str) -> dict[st
     if api.audience == Audience.PUBLIC:
         info["termsOfService"] = "https://www.example.com/legal/api-terms"
     info["contact"] = {"name": f"{team.name} team", "email": team.email, "url": api.docs_url}
+    info["x-audience"] = str(api.audience)  # the portal's recommended ruleset asks for it
     return info
 
 
