@@ -44,9 +44,9 @@ def escape(text: object, limit: int = 200) -> str:
     return value[: limit * 2].encode("unicode_escape").decode("ascii")[:limit]
 
 
-def event_key(identity: bytes) -> str:
-    """The 128-bit key of a call, as the hex of a uuid column."""
-    return hashlib.blake2b(identity, digest_size=16).hexdigest()
+def event_key(identity: bytes) -> bytes:
+    """The 128-bit key of a call: the 16 bytes of its uuid column."""
+    return hashlib.blake2b(identity, digest_size=16).digest()
 
 
 def checked(

@@ -11,7 +11,7 @@ import orjson
 
 from usage.attribution import Attribution
 from usage.engine.calls import Call, Malformed, checked, escape, status_of
-from usage.engine.logformats import epoch_time, iso_time
+from usage.engine.logformats import epoch_time, iso_time_utc
 from usage.services.results import IngestResult, Window
 from usage.services.rows import call_row
 
@@ -46,15 +46,15 @@ def _identity(event: dict) -> bytes:
 def _timestamp(value: object):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return epoch_time(value)
-    return iso_time(value)
+    return iso_time_utc(value)
 
 
 def event_row(event: object, index: Attribution, window: Window) -> tuple:
     """The event row of one posted event, or Malformed saying what is wrong with it."""
     if not isinstance(event, dict):
         raise Malformed("not-an-object", "Each event must be a JSON object.")
-    unknown = set(event) - FIELDS
-    if unknown:
+    if not FIELDS.issuperset(event):
+        unknown = set(event) - FIELDS
         raise Malformed("unknown-field", escape(", ".join(sorted(map(str, unknown)))))
     if "timestamp" not in event:
         raise Malformed("missing-timestamp", "timestamp is required.")

@@ -27,6 +27,21 @@ COLUMNS = (
     "status",
 )
 STAGE = "usage_event_stage"
+# COPY in binary: a third of the text format's cost on each side. The key goes as bytea,
+# its bytes as they are, which is the binary form of the uuid column it lands in.
+_COPY_TYPES = (
+    "date",
+    "bytea",
+    "timestamptz",
+    "int8",
+    "text",
+    "int8",
+    "text",
+    "text",
+    "text",
+    "text",
+    "int2",
+)
 
 _CREATE_STAGE = f"""
 CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE}
@@ -112,11 +127,16 @@ def events_store(rows: Iterable[tuple]) -> int:
         # Sorting and grouping a 50,000-row chunk in memory, not in temporary files.
         cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(_CREATE_STAGE)
-        raw = cursor.cursor  # psycopg's own cursor, for COPY
-        with raw.copy(f"COPY {STAGE} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        rows_copy(cursor.cursor, STAGE, rows)
         cursor.execute(_MOVE)
         inserted = cursor.fetchone()[0]
         cursor.execute(f"TRUNCATE {STAGE}")  # for the next batch of this transaction
     return inserted
+
+
+def rows_copy(raw_cursor, table: str, rows: Iterable[tuple]) -> None:
+    """COPYs rows (in COLUMNS order) into `table` through psycopg's own cursor."""
+    with raw_cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(_COPY_TYPES)
+        for row in rows:
+            copy.write_row(row)
