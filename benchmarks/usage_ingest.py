@@ -3,15 +3,17 @@
     uv run --frozen python -m benchmarks.usage_ingest [--lines 1000000] [--events 1000000]
 
 Uses a database of its own, `portal_usage_bench`, on the dev stack's embedded PostgreSQL
-(or DATABASE_URL). It seeds a catalog of 100 APIs (about 5,000 operations) and 50
-consumers, then measures, each end to end in this one process (one worker):
+(or DATABASE_URL), its event tables emptied at the start of each run. It seeds a catalog
+of 100 APIs (about 5,000 operations) and 50 consumers, then measures, each end to end in
+this one process (one worker):
 
 - the importer: N fresh nginx JSON lines from a file through `usage_import_stream`
   (parse, attribute, COPY, insert once, roll up, commit per 50,000 lines), then the same
   file again (every line a duplicate);
 - the batch endpoint: N events as POST /api/v1/usage/events batches of 10,000, through
   Django's full request handling (token, throttle, JSON, ingest), bodies made beforehand;
-- the ceiling: COPY of the same rows into a bare temporary table, nothing else;
+- the ceiling: COPY of the same rows into a bare temporary table, nothing else, in binary
+  (as the importer copies) and in text;
 - the matcher: a spec of 10,000 paths, built once, matched against 200,000 paths.
 """
 
@@ -48,6 +50,7 @@ def main() -> int:
 
         call_command("migrate", interactive=False, verbosity=0)
         usage_bench.seed(apis=APIS, operations=OPERATIONS_PER_API, consumers=CONSUMERS)
+        usage_bench.reset()
         load = os.getloadavg()[0]
         say(f"measuring (load average {load:.2f} on {os.cpu_count()} CPUs)")
         nonce = uuid.uuid4().hex[:8]
