@@ -42,6 +42,7 @@ Trie = dict[str | int, Any]
 _WANTED: Any = object()  # trie marker: this path itself is wanted
 
 _SPACE = re.compile(r"[ \t\r\n]*")
+_BLANKS = frozenset(" \t\r\n")
 _KEY = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 # The C scanner of the standard json module parses one value from an offset and returns where
 # it ends: skipping a subtree runs at json.loads speed.
@@ -68,6 +69,8 @@ class _JsonScan:
         self.found: dict[JsonPath, tuple[int, int]] = {}  # path -> (start offset, end offset)
 
     def space(self, pos: int) -> int:
+        if self.text[pos : pos + 1] not in _BLANKS:
+            return pos  # the usual case, and all there is in minified JSON
         return _SPACE.match(self.text, pos).end()  # type: ignore[union-attr]
 
     def value_end(self, pos: int) -> int:
