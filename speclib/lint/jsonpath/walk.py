@@ -179,7 +179,8 @@ class Automaton:
                     entry = default
                 child_set, matched, checks, guards = entry
                 if checks and (
-                    guards is None or (type(child) is dict and not guards.isdisjoint(child))
+                    # keys().isdisjoint looks the few guards up in the dict, not the reverse
+                    guards is None or (type(child) is dict and not child.keys().isdisjoint(guards))
                 ):
                     child_set, matched = self._check(
                         checks, child_set, matched, (child, key, node, parent_key, path, root)
@@ -203,7 +204,7 @@ class Automaton:
         found: list[int] = []
         for test_filter, following, query in checks:
             keys = test_filter.keys
-            if keys is not None and (type(child) is not dict or keys.isdisjoint(child)):
+            if keys is not None and (type(child) is not dict or child.keys().isdisjoint(keys)):
                 continue
             child_path = (*path, key) if test_filter.uses_path else None
             if test_filter.test(child, key, node, parent_key, child_path, root):
