@@ -1,8 +1,12 @@
 """The catalog facet counts: one statement per set of other filters, cached for everyone,
 dropped when a change commits."""
 
+from kombu.exceptions import OperationalError as BrokerUnavailable
+
 from catalog import selectors
+from catalog.cache import WARM_DELAY
 from catalog.services import Actor, api_create, api_update
+from catalog.tasks import facets_warm_task
 from tests.factories import TeamFactory
 
 ACTOR = Actor.system("test")
@@ -101,3 +105,31 @@ def test_it_counts_apis_that_look_alike_once_each(team):
 
     assert facets["team"] == [("payments", "Payments", 2)]
     assert facets["count"] == 2
+
+
+def test_it_counts_the_landing_page_again_in_a_worker_after_a_change(
+    team, django_capture_on_commit_callbacks, django_assert_num_queries, monkeypatch
+):
+    queued = []
+    monkeypatch.setattr(facets_warm_task, "apply_async", lambda **options: queued.append(options))
+    with django_capture_on_commit_callbacks(execute=True):
+        api_create(actor=ACTOR, team=team, slug="ledger", name="Ledger")
+        api_create(actor=ACTOR, team=team, slug="refunds", name="Refunds")
+
+    assert queued == [{"countdown": WARM_DELAY}]  # one warm-up for the burst
+    facets_warm_task()  # as the worker runs it
+    with django_assert_num_queries(0):
+        assert team_counts({}) == {"payments": 2}
+
+
+def test_it_commits_a_change_while_the_broker_is_down(
+    team, django_capture_on_commit_callbacks, monkeypatch
+):
+    def unavailable(**options):
+        raise BrokerUnavailable("connection refused")
+
+    monkeypatch.setattr(facets_warm_task, "apply_async", unavailable)
+    with django_capture_on_commit_callbacks(execute=True):
+        api_create(actor=ACTOR, team=team, slug="ledger", name="Ledger")
+
+    assert team_counts({}) == {"payments": 1}
