@@ -6,6 +6,9 @@ no value chosen, and all of them on a plain search) are counted in one statement
 scan of the matching rows, rather than one scan per facet: a search for "pay" matches a
 quarter of the catalog, and each scan costs as much as the page itself (docs/benchmarks.md).
 
+A search's statement also returns the ids of its best matches (RANKED_KEYS, in the list's
+order), so the first pages of a search need no second scan to rank the matches.
+
 Counts move only when an API changes: they are cached in the shared cache for FACETS_TTL
 seconds at most, keyed by the catalog's generation (catalog/cache.py), so a committed change
 is counted by the next request.
@@ -27,6 +30,13 @@ FACETS = ("team", "audience", "lifecycle", "tag", "sunset_within", "lint_status"
 FACETS_TTL = 60
 SUNSET_BUCKETS = (30, 90, 180)
 TAG_LIMIT = 25
+RANKED_KEYS = 100  # four pages of 25
+
+# The search's best matches, in the list's order for a search (rank, then name and id).
+_RANKED_SQL = (
+    "(SELECT 'ranked', id::text, NULL, row_number() OVER (ORDER BY rank DESC, name, id) "
+    f"FROM m ORDER BY rank DESC, name, id LIMIT {RANKED_KEYS})"
+)
 
 # One SELECT per facet over the matching rows `m`, as (facet, value, label, count) rows.
 _FACET_SQL = {
@@ -52,8 +62,10 @@ _PARTITIONS = ("audience", "lint_status", "team")
 
 
 def api_facets(data, *, filterset: ApiFilterSet | None = None) -> dict:
-    """The counts of each facet's values, as (value, label, count) lists by facet name, and
-    under "count" the number of APIs all the filters match when the counts tell it (else None).
+    """The counts of each facet's values, as (value, label, count) lists by facet name;
+    under "count" the number of APIs all the filters match when the counts tell it (else
+    None); under "ranked", for a search, the ids of its first RANKED_KEYS matches in the
+    order of the search's default sort (else None).
 
     `data` is the request's query (a QueryDict, or a dict of lists); pass the list's own
     `filterset` built from it to reuse its validated values instead of validating again.
@@ -94,22 +106,30 @@ def _facet_counts(filterset: ApiFilterSet) -> dict:
     for facet in FACETS:
         groups.setdefault(frozenset(values.keys() - {facet}), []).append(facet)
     rows: dict[str, list[tuple[str, str | None, int]]] = {facet: [] for facet in FACETS}
-    total = None
+    rows["ranked"] = []
+    total = ranked = None
     for names, facets in groups.items():
         queryset = Api.objects.all()
         for name in names:  # as FilterSet.filter_queryset, without the facet's own filter
             queryset = filterset.filters[name].filter(queryset, values[name])
-        for facet, value, label, count in _count(queryset, facets):
+        # The list's own filters, on a search: its matches are ranked here too.
+        listed = names == values.keys()
+        searched = listed and "rank" in queryset.query.annotations
+        for facet, value, label, count in _count(queryset, facets, ranked=searched):
             rows[facet].append((value, label, count))
-        if names == values.keys():
+        if listed:
             partition = next((facet for facet in _PARTITIONS if facet in facets), None)
             total = sum(count for *_, count in rows[partition]) if partition else None
-    return {**_labelled(rows), "count": total}
+        if searched:
+            ranked = [int(key) for key, _, _ in sorted(rows["ranked"], key=lambda row: row[2])]
+    return {**_labelled(rows), "count": total, "ranked": ranked}
 
 
-def _count(queryset: QuerySet[Api], facets: list[str]) -> list[tuple]:
+def _count(queryset: QuerySet[Api], facets: list[str], *, ranked: bool) -> list[tuple]:
     # The id too: some filters make the query DISTINCT, which would merge APIs alike.
+    ranking = ("rank", "name") if ranked else ()
     matching = queryset.order_by().values(
+        *ranking,
         "id",
         "audience",
         "lifecycles",
@@ -125,6 +145,8 @@ def _count(queryset: QuerySet[Api], facets: list[str]) -> list[tuple]:
         selects.append(_FACET_SQL[facet])
         if facet == "sunset_within":
             select_params += [timezone.localdate(), list(SUNSET_BUCKETS)]
+    if ranked:
+        selects.append(_RANKED_SQL)
     sql = f"WITH m AS MATERIALIZED ({inner}) " + " UNION ALL ".join(selects)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *select_params])

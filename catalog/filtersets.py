@@ -99,7 +99,7 @@ class ApiFilterSet(django_filters.FilterSet):
             rank=SearchRank(F("search_vector"), query)
         )
         if not self.data.get("sort"):
-            queryset = queryset.order_by("-rank", "name")
+            queryset = queryset.order_by("-rank", "name", "id")  # ties: stable pages
         return queryset
 
     def filter_lifecycle(self, queryset, name, value):

@@ -11,7 +11,15 @@ class KeysFirstPaginator(Paginator):
     `(name, id)`) without visiting the table, and keeps the rows sorted narrow: page 600 of
     the benchmark's catalog read in ~1 ms instead of ~180 ms (docs/benchmarks.md). The cost
     is one more query per page, the same for every page.
+
+    `known_keys` are the first keys of the list in its order when the caller already has them
+    (the catalog's facet statement ranks a search's matches): pages within them skip the
+    keys query.
     """
+
+    def __init__(self, *args, known_keys: list | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.known_keys = known_keys
 
     def page(self, number):
         number = self.validate_number(number)
@@ -19,6 +27,9 @@ class KeysFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        if self.known_keys is not None and top <= len(self.known_keys):
+            keys = self.known_keys[bottom:top]
+        else:
+            keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         rows = {row.pk: row for row in self.object_list.filter(pk__in=keys).order_by()}
         return self._get_page([rows[key] for key in keys if key in rows], number, self)

@@ -42,3 +42,16 @@ def test_it_reads_a_page_in_two_queries_whatever_its_depth(apis, django_assert_n
     for number in (1, paginator.num_pages):
         with django_assert_num_queries(2):
             assert len(list(paginator.page(number))) in (3, 5)
+
+
+def test_it_reads_known_keys_without_asking_for_them(apis, django_assert_num_queries):
+    queryset = Api.objects.all()
+    keys = list(queryset.values_list("pk", flat=True)[:10])
+    paginator = KeysFirstPaginator(queryset, 5, known_keys=keys)
+    paginator.count  # noqa: B018
+
+    with django_assert_num_queries(1):  # the rows only
+        assert [api.pk for api in paginator.page(2)] == keys[5:10]
+    expected = [api.pk for api in Paginator(queryset, 5).page(3)]
+    with django_assert_num_queries(2):  # past the known keys: asked for
+        assert [api.pk for api in paginator.page(3)] == expected

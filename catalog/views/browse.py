@@ -37,7 +37,9 @@ SORTS = (
 def api_list(request: HttpRequest) -> HttpResponse:
     filterset = ApiFilterSet(request.GET, queryset=selectors.api_list())
     facets = selectors.api_facets(request.GET, filterset=filterset)
-    paginator = KeysFirstPaginator(filterset.qs, PER_PAGE)
+    # A search in its default order: the facet statement ranked its first matches.
+    ranked = None if request.GET.get("sort") else facets["ranked"]
+    paginator = KeysFirstPaginator(filterset.qs, PER_PAGE, known_keys=ranked)
     if facets["count"] is not None:
         paginator.count = facets["count"]  # known from the facet counts: no second scan
     page = paginator.get_page(request.GET.get("page"))

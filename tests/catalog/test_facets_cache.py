@@ -5,6 +5,8 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from catalog import selectors
 from catalog.cache import WARM_DELAY
+from catalog.filtersets import ApiFilterSet
+from catalog.models import Api
 from catalog.services import Actor, api_create, api_update
 from catalog.tasks import facets_warm_task
 from tests.factories import TeamFactory
@@ -133,3 +135,15 @@ def test_it_commits_a_change_while_the_broker_is_down(
         api_create(actor=ACTOR, team=team, slug="ledger", name="Ledger")
 
     assert team_counts({}) == {"payments": 1}
+
+
+def test_it_ranks_a_searchs_first_matches_in_the_lists_order(team):
+    for slug, name in [("a", "Ledger"), ("b", "Ledger"), ("c", "Payments ledger"), ("d", "Other")]:
+        api_create(actor=ACTOR, team=team, slug=slug, name=name, summary="Keeps the ledger.")
+    listed = ApiFilterSet({"q": "ledger"}, queryset=Api.objects.all()).qs
+
+    facets = selectors.api_facets({"q": ["ledger"]})
+
+    assert facets["ranked"] == list(listed.values_list("pk", flat=True))
+    assert len(facets["ranked"]) == facets["count"] == 4
+    assert selectors.api_facets({"audience": ["internal"]})["ranked"] is None
