@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import SpecError
 from ..loading import load_document
 from ..refs import pointer_tokens
+from .refindex import ref_holders, scan_refs
 from .types import JsonPath
 
 __all__ = ["Document", "Inventory", "detect_formats"]
@@ -125,12 +126,12 @@ class Inventory:
         if document.source in self._ref_index:
             return
         found = [(path[:-1], ref) for path, ref in members if type(ref) is str]
-        self._ref_index[document.source] = (found, _holders(document.data, found))
+        self._ref_index[document.source] = (found, ref_holders(document.data, found))
 
     def _indexed(self, document: Document) -> tuple[list[tuple[JsonPath, str]], set[int]]:
         index = self._ref_index.get(document.source)
         if index is None:
-            index = self._ref_index[document.source] = _index_refs(document.data)
+            index = self._ref_index[document.source] = scan_refs(document.data)
         return index
 
     def _split(self, document: Document, ref: str) -> tuple[str | None, str]:
@@ -297,71 +298,6 @@ def _child(node: Any, segment: str | int) -> tuple[Any, str | int | None]:
         if text.isdigit() and int(text) < len(node):
             return node[int(text)], int(text)
     return None, None
-
-
-def _index_refs(data: Any) -> tuple[list[tuple[JsonPath, str]], set[int]]:
-    """Every ``$ref`` (path, value), and the ids of the containers that hold one at any depth:
-    the resolved view differs from the raw data inside those only."""
-    found: list[tuple[JsonPath, str]] = []
-    holders: set[int] = set()
-    # Each entry is (node, key, parent's entry): paths are spelled out for $refs only.
-    stack: list[tuple[Any, Any, tuple | None]] = [(data, None, None)]
-    while stack:
-        entry = stack.pop()
-        node = entry[0]
-        if type(node) is dict:
-            ref = node.get("$ref")
-            if type(ref) is str:
-                found.append((_entry_path(entry), ref))
-                link: tuple | None = entry
-                while link is not None and id(link[0]) not in holders:
-                    holders.add(id(link[0]))
-                    link = link[2]
-            stack.extend(
-                [
-                    (value, key, entry)
-                    for key, value in node.items()
-                    if type(value) is dict or type(value) is list
-                ]
-            )
-        elif type(node) is list:
-            stack.extend(
-                [
-                    (value, index, entry)
-                    for index, value in enumerate(node)
-                    if type(value) is dict or type(value) is list
-                ]
-            )
-    return found, holders
-
-
-def _holders(data: Any, found: list[tuple[JsonPath, str]]) -> set[int]:
-    """The ids of the containers on the way from the root to each $ref's object."""
-    holders: set[int] = set()
-    previous: JsonPath = ()
-    chain: list[Any] = [data]  # the containers along ``previous``
-    for path, _ in found:
-        shared = 0
-        for mine, theirs in zip(path, previous, strict=False):
-            if mine != theirs or type(mine) is not type(theirs):
-                break
-            shared += 1
-        del chain[shared + 1 :]
-        node = chain[-1]
-        for segment in path[shared:]:
-            node = node[segment]
-            chain.append(node)
-        holders.update(map(id, chain))
-        previous = path
-    return holders
-
-
-def _entry_path(entry: tuple) -> JsonPath:
-    keys: list[Any] = []
-    while entry[2] is not None:
-        keys.append(entry[1])
-        entry = entry[2]
-    return tuple(reversed(keys))
 
 
 def _url_join(base: str, location: str) -> str:
