@@ -1,8 +1,5 @@
 """Spec processing in a real Celery worker process, over a real broker (embedded or configured)."""
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -12,9 +9,8 @@ from django.db import transaction
 from catalog.models import SpecDocument
 from catalog.services import Actor, version_attach_spec
 from catalog.tasks import spec_process_task
-from operations.models import WorkerHeartbeat
-from tests.databases import database_url_for_tests
 from tests.factories import VersionFactory
+from tests.workers import celery_worker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -33,56 +29,12 @@ paths:
 """
 
 
-def _wait_for(condition, timeout: float = 60.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture(scope="module")
 def worker(django_db_setup, django_db_blocker):
     """A `celery worker` process on the test database, shared by this module's tests
-    (it outlives the flush between them); ready once it records a heartbeat."""
-    env = {**os.environ, "DATABASE_URL": database_url_for_tests()}
-    log = (ROOT / "var" / "test-worker.log").open("w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool",
-            "prefork",
-            "--concurrency",
-            "1",
-            "--loglevel",
-            "INFO",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        with django_db_blocker.unblock():
-            _wait_for(
-                lambda: WorkerHeartbeat.objects.exists() or process.poll() is not None,
-                what="the worker to start",
-            )
-        assert process.poll() is None, (ROOT / "var" / "test-worker.log").read_text()[-3000:]
+    (it outlives the flush between them)."""
+    with celery_worker(django_db_blocker, name="catalog") as process:
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def _status(spec_id: int) -> str:
@@ -95,7 +47,7 @@ def test_it_parses_an_upload_in_the_worker_after_commit(worker):
         spec = version_attach_spec(
             actor=Actor.system(), version=version, content=PETSTORE, filename="pets.yaml"
         )
-    _wait_for(lambda: _status(spec.pk) == "ready", what="the spec to be parsed")
+    wait_for(lambda: _status(spec.pk) == "ready", what="the spec to be parsed")
 
     spec.refresh_from_db()
     assert spec.info_version == "1.10"
@@ -125,11 +77,11 @@ def test_it_survives_hostile_documents_and_keeps_working(worker):
         spec_process_task.delay(spec.pk)
         ids.append(spec.pk)
     for spec_id in ids:
-        _wait_for(lambda spec_id=spec_id: _status(spec_id) == "failed", what="failure")
+        wait_for(lambda spec_id=spec_id: _status(spec_id) == "failed", what="failure")
 
     good = SpecDocument.objects.create(sha256="f" * 64, content=PETSTORE, size=len(PETSTORE))
     spec_process_task.delay(good.pk)
-    _wait_for(lambda: _status(good.pk) == "ready", what="the next job after hostile ones")
+    wait_for(lambda: _status(good.pk) == "ready", what="the next job after hostile ones")
     assert worker.poll() is None
     codes = dict(SpecDocument.objects.filter(pk__in=ids).values_list("filename", "error_code"))
     assert codes["deep"] == "too-deep"
@@ -141,6 +93,6 @@ def test_it_is_safe_to_run_the_task_twice(worker):
     spec = SpecDocument.objects.create(sha256="e" * 64, content=PETSTORE, size=len(PETSTORE))
     spec_process_task.delay(spec.pk)
     spec_process_task.delay(spec.pk)
-    _wait_for(lambda: _status(spec.pk) == "ready", what="the spec to be parsed")
+    wait_for(lambda: _status(spec.pk) == "ready", what="the spec to be parsed")
     time.sleep(1)  # let the second run finish too
     assert spec.operations.count() == 2

@@ -3,8 +3,6 @@ hostile documents and a bad ruleset end as failed runs while the worker keeps se
 
 import hashlib
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,12 +13,10 @@ from catalog.models import Api, SpecDocument
 from catalog.services import Actor, version_attach_spec
 from governance.models import LintJob, LintRun, RelintBatch, Ruleset
 from governance.services import lint_request, ruleset_assign, ruleset_create, ruleset_revise
-from operations.models import WorkerHeartbeat
-from portal.celery import app
-from tests import databases
 from tests.api.conftest import api_client_for
 from tests.factories import VersionFactory
 from tests.governance.factories import RulesetRevisionFactory
+from tests.workers import celery_worker, tasks_routed_to, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -50,63 +46,16 @@ CATASTROPHIC_RULES = """rules:
 """
 
 
-def _wait_for(condition, timeout: float = 90.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture(scope="module")
 def worker(django_db_setup, django_db_blocker):
-    """A `celery worker` on the test database that consumes a queue of this test run only:
-    the embedded broker is shared by concurrent test runs, whose workers must not take
-    (and drop, not finding the rows in their database) our jobs."""
+    """A `celery worker` on the test database that consumes a queue of this test run only."""
     queue = f"governance-test-{os.getpid()}"
-    routes = {"catalog.tasks.*": {"queue": queue}, "governance.tasks.*": {"queue": queue}}
-    saved = app.conf.task_routes
-    app.conf.task_routes = routes
-    app.amqp._rtable = None  # the router reads task_routes once: make it read them again
-    app.amqp.router = app.amqp.Router()
-    env = {
-        **os.environ,
-        "DATABASE_URL": databases.database_url_for_tests(),
-        "PORTAL_LINT_QUEUE": queue,
-        "PORTAL_LINT_TIME_LIMIT": str(TIME_LIMIT),
-    }
-    log_path = ROOT / "var" / f"test-governance-worker-{os.getpid()}.log"
-    log = log_path.open("w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "prefork"]
-        + ["--concurrency", "1", "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
-        + ["--queues", queue, "--hostname", f"{queue}@%h"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        with django_db_blocker.unblock():
-            _wait_for(
-                lambda: (
-                    WorkerHeartbeat.objects.filter(worker__startswith=queue).exists()
-                    or process.poll() is not None
-                ),
-                what="the worker to start",
-            )
-        assert process.poll() is None, log_path.read_text()[-3000:]
+    env = {"PORTAL_LINT_QUEUE": queue, "PORTAL_LINT_TIME_LIMIT": str(TIME_LIMIT)}
+    with (
+        tasks_routed_to(queue, "catalog.tasks.*", "governance.tasks.*"),
+        celery_worker(django_db_blocker, name="governance", queue=queue, env=env) as process,
+    ):
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-        log_path.unlink(missing_ok=True)
-        app.conf.task_routes = saved
-        app.amqp._rtable = None
-        app.amqp.router = app.amqp.Router()
 
 
 def _run(pk: int) -> LintRun:
@@ -148,7 +97,7 @@ def test_it_lints_a_pushed_spec_after_the_worker_parsed_it(worker, team):
     with transaction.atomic():
         spec = version_attach_spec(actor=actor, version=version, content=PETS, filename="p.yaml")
 
-    run = _wait_for(
+    run = wait_for(
         lambda: LintRun.objects.filter(spec=spec, status="done").first(), what="the lint run"
     )
     assert run.revision.ruleset == ruleset
@@ -167,7 +116,7 @@ def test_it_lints_with_the_builtin_ruleset_when_none_is_assigned(worker):
             actor=Actor.system("test"), version=version, content=PETS, filename="p.yaml"
         )
 
-    run = _wait_for(
+    run = wait_for(
         lambda: LintRun.objects.filter(spec=spec, status="done").first(), what="the lint run"
     )
     assert run.builtin == "portal:recommended" and run.document_format == "oas3.0"
@@ -193,13 +142,13 @@ HOSTILE = {
 def test_it_fails_hostile_documents_and_keeps_serving(worker, contacts):
     runs = {name: _lint(_stored(content, name), contacts) for name, content in HOSTILE.items()}
     for name, pk in runs.items():
-        run = _wait_for(lambda pk=pk: _finished(pk), what=f"the {name} run")
+        run = wait_for(lambda pk=pk: _finished(pk), what=f"the {name} run")
         assert run.status == "failed", (name, run.error)
         assert run.error.startswith("The document could not be read"), (name, run.error)
         assert run.score is None
 
     good = _lint(_stored(PETS, "good.yaml"), contacts)
-    assert _wait_for(lambda: _finished(good), what="the next job").status == "done"
+    assert wait_for(lambda: _finished(good), what="the next job").status == "done"
     assert worker.poll() is None
 
 
@@ -225,7 +174,7 @@ components:
         next: {$ref: '#/components/schemas/Node'}
 """
     pk = _lint(_stored(content, "refs.yaml"), contacts)
-    run = _wait_for(lambda: _finished(pk), what="the run")
+    run = wait_for(lambda: _finished(pk), what="the run")
 
     assert run.status == "done", run.error
     messages = " ".join(run.findings.values_list("message", flat=True))
@@ -238,7 +187,7 @@ def test_it_fails_a_run_whose_stored_ruleset_backtracks_for_ever(worker, contact
     content = b"openapi: 3.1.0\ninfo: {title: '" + b"a" * 64 + b"', version: 1.0.0}\npaths: {}\n"
     started = time.monotonic()
     pk = _lint(_stored(content, "slow.yaml"), revision)
-    run = _wait_for(lambda: _finished(pk), what="the slow run")
+    run = wait_for(lambda: _finished(pk), what="the slow run")
 
     assert time.monotonic() - started < TIME_LIMIT + 30
     if run.status == "failed":  # refused at load, or stopped at the time limit
@@ -246,7 +195,7 @@ def test_it_fails_a_run_whose_stored_ruleset_backtracks_for_ever(worker, contact
     else:  # or matched by a regex engine that does not backtrack
         assert run.status == "done"
     good = _lint(_stored(PETS, "after.yaml"), contacts)
-    assert _wait_for(lambda: _finished(good), what="the next job").status == "done"
+    assert wait_for(lambda: _finished(good), what="the next job").status == "done"
     assert worker.poll() is None
 
 
@@ -255,7 +204,7 @@ def test_it_is_safe_to_run_the_task_twice(worker, contacts):
 
     pk = _lint(_stored(PETS, "twice.yaml"), contacts)
     lint_execute_task.delay(pk)
-    run = _wait_for(lambda: _finished(pk), what="the run")
+    run = wait_for(lambda: _finished(pk), what="the run")
     time.sleep(1)  # let the second delivery finish too
     assert run.findings.count() == _run(pk).findings.count()
     assert _run(pk).finished_at == run.finished_at
@@ -270,10 +219,10 @@ def test_it_relints_after_a_revision_with_visible_progress(worker, team):
         content = PETS.replace(b"Pets", f"Pets {number}".encode())
         with transaction.atomic():
             version_attach_spec(actor=actor, version=version, content=content, filename="p.yaml")
-    _wait_for(lambda: LintRun.objects.filter(status="done").count() == 2, what="first lints")
+    wait_for(lambda: LintRun.objects.filter(status="done").count() == 2, what="first lints")
 
     ruleset_revise(actor=actor, ruleset=ruleset, source=CONTACT_RULES.replace("error", "warn"))
-    batch = _wait_for(
+    batch = wait_for(
         lambda: RelintBatch.objects.filter(
             reason__contains="revised", finished_at__isnull=False
         ).first(),
@@ -292,7 +241,7 @@ def test_it_lints_a_large_posted_document_as_a_job(worker, owner, settings, cont
     assert response.status_code == 202, response.content
     url = response["Location"]
 
-    body = _wait_for(
+    body = wait_for(
         lambda: (data := client.get(url).json())["status"] in ("done", "failed") and data,
         what="the job",
     )

@@ -6,8 +6,6 @@ import datetime
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,26 +17,15 @@ from catalog.services import Actor
 from catalog.services.versions import version_deprecate
 from notifications.models import Delivery, Digest, Notice
 from notifications.tasks import notices_dispatch
-from operations.models import WorkerHeartbeat
 from portal.celery import app
-from tests import databases
 from tests.factories import TeamFactory, VersionFactory
 from tests.notifications.factories import ChannelFactory, team_recipient
 from tests.notifications.receiver import Receiver
+from tests.workers import celery_worker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _wait_for(condition, timeout: float = 90.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _free_port() -> int:
@@ -97,40 +84,9 @@ def broker():
 
 @pytest.fixture(scope="module")
 def worker(broker, django_db_setup, django_db_blocker):
-    hostname = f"sunset-{os.getpid()}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": databases.database_url_for_tests(),
-        "CELERY_BROKER_URL": broker.url,
-        "PORTAL_WEBHOOK_PRIVATE_NETWORKS": "127.0.0.1/32",
-    }
-    log_path = ROOT / "var" / f"test-sunset-worker-{os.getpid()}.log"
-    log = log_path.open("w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "prefork"]
-        + ["--concurrency", "2", "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
-        + ["--hostname", f"{hostname}@%h"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        with django_db_blocker.unblock():
-            _wait_for(
-                lambda: (
-                    WorkerHeartbeat.objects.filter(worker__startswith=hostname).exists()
-                    or process.poll() is not None
-                ),
-                what="the worker to start",
-            )
-        assert process.poll() is None, log_path.read_text()[-3000:]
+    env = {"CELERY_BROKER_URL": broker.url, "PORTAL_WEBHOOK_PRIVATE_NETWORKS": "127.0.0.1/32"}
+    with celery_worker(django_db_blocker, name="sunset", concurrency=2, env=env) as process:
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-        log_path.unlink(missing_ok=True)
 
 
 def test_it_delivers_once_after_a_broker_outage(worker, broker):
@@ -155,7 +111,7 @@ def test_it_delivers_once_after_a_broker_outage(worker, broker):
         _use_broker(broker.url)
         for _ in range(3):  # beat's catch-up, running again and again
             notices_dispatch.apply_async()
-        _wait_for(
+        wait_for(
             lambda: Delivery.objects.filter(status=Delivery.Status.SENT).exists(),
             what="the delivery after the outage",
         )
