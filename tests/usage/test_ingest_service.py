@@ -60,6 +60,18 @@ def test_it_counts_the_same_event_once(v1, orders):
     assert UsageDaily.objects.get().calls == 2
 
 
+def test_it_counts_a_batch_of_stored_and_new_events_once(v1, orders):
+    # The batch is first moved as all new; the stored keys, among new ones on either side
+    # in key order, make that fail part way, and nothing of that attempt may remain.
+    usage_ingest_batch(events=[_event(id=f"e{n}") for n in range(0, 10, 2)])
+    run = usage_ingest_batch(events=[_event(id=f"e{n}") for n in range(10)])
+
+    assert (run.accepted, run.duplicates) == (5, 5)
+    assert VersionDaily.objects.get(version=v1).calls == 10
+    assert UsageDaily.objects.get().calls == 10
+    assert UsageEvent.objects.count() == 10
+
+
 def test_it_identifies_events_without_id_by_content(v1, orders):
     event = _event()
     usage_ingest_batch(events=[event])
