@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -70,6 +72,35 @@ def lint(
     allow_hosts: frozenset[str] = frozenset(),
 ) -> LintReport:
     """Lint one document; never raises for a bad document (it becomes a ``parser`` finding)."""
+    with _cycle_collector_paused():
+        return _lint(data, ruleset, source, base_dir, max_bytes, allow_hosts)
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused():
+    """Python's cycle collector runs every few hundred new containers; a lint allocates millions
+    that stay alive until it ends (the document, its resolved view, matches, compiled schemas),
+    so those runs free next to nothing and cost up to a tenth of the lint on multi-megabyte
+    documents (peak memory unchanged on the corpus). It resumes, and collects whatever cycles
+    the lint left, when the lint is done; a caller that paused it keeps it paused."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _lint(
+    data: bytes,
+    ruleset: Ruleset,
+    source: str,
+    base_dir: Path | None,
+    max_bytes: int,
+    allow_hosts: frozenset[str],
+) -> LintReport:
     try:
         loaded = load_document(data, max_bytes=max_bytes)
     except SpecError as exc:
