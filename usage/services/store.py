@@ -58,7 +58,9 @@ CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE}
 
 # Rows go in key order, so concurrent batches lock index entries and rollup rows in the
 # same order and cannot deadlock each other. DISTINCT ON drops a key repeated in the
-# chunk, so that a plain insert fails only on keys stored before.
+# chunk, so that a plain insert fails only on keys stored before. The new rows are read
+# twice: once summed into buckets (the version totals are summed from those few thousand
+# rows), once for the few that are unattributed (the four reasons read only those).
 _MOVE = f"""
 WITH ins AS (
     INSERT INTO usage_event ({", ".join(COLUMNS)})
@@ -66,13 +68,15 @@ WITH ins AS (
     FROM {STAGE} ORDER BY occurred_on, key
     {{conflict}}
     RETURNING {", ".join(COLUMNS)}
+), buckets AS (
+    SELECT occurred_on AS day, version_id, operation, consumer_id, status / 100 AS status_class,
+           count(*) AS calls, min(occurred_at) AS first_seen, max(occurred_at) AS last_seen
+    FROM ins WHERE version_id IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5
 ), daily AS (
     INSERT INTO usage_usagedaily AS t
         (day, version_id, operation, consumer_id, status_class, calls, first_seen, last_seen)
-    SELECT occurred_on, version_id, operation, consumer_id, status / 100,
-           count(*), min(occurred_at), max(occurred_at)
-    FROM ins WHERE version_id IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    SELECT * FROM buckets ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT ON CONSTRAINT usagedaily_unique_bucket DO UPDATE SET
         calls = t.calls + EXCLUDED.calls,
         first_seen = LEAST(t.first_seen, EXCLUDED.first_seen),
@@ -81,9 +85,11 @@ WITH ins AS (
 ), versions AS (
     INSERT INTO usage_versiondaily AS t
         (day, version_id, calls, identified_calls, error_calls, first_seen, last_seen)
-    SELECT occurred_on, version_id, count(*), count(consumer_id),
-           count(*) FILTER (WHERE status >= 500), min(occurred_at), max(occurred_at)
-    FROM ins WHERE version_id IS NOT NULL
+    SELECT day, version_id, sum(calls),
+           coalesce(sum(calls) FILTER (WHERE consumer_id IS NOT NULL), 0),
+           coalesce(sum(calls) FILTER (WHERE status_class >= 5), 0),
+           min(first_seen), max(last_seen)
+    FROM buckets
     GROUP BY 1, 2 ORDER BY 2, 1
     ON CONFLICT ON CONSTRAINT versiondaily_unique_day DO UPDATE SET
         calls = t.calls + EXCLUDED.calls,
@@ -92,6 +98,8 @@ WITH ins AS (
         first_seen = LEAST(t.first_seen, EXCLUDED.first_seen),
         last_seen = GREATEST(t.last_seen, EXCLUDED.last_seen)
     RETURNING 1
+), odd AS (
+    SELECT * FROM ins WHERE version_id IS NULL OR operation = '' OR consumer_id IS NULL
 ), unattributed AS (
     INSERT INTO usage_unattributeddaily AS t
         (day, reason, version_id, subject, calls, sample, first_seen, last_seen)
@@ -102,18 +110,18 @@ WITH ins AS (
                left(host || ' ' || coalesce(substring(path FROM '^(?:/[^/?#]*){{1,2}}'), '/'),
                     300) AS subject,
                left(path, 500) AS sample, occurred_at
-        FROM ins WHERE version_id IS NULL
+        FROM odd WHERE version_id IS NULL
         UNION ALL
         SELECT occurred_on, 'no-operation', version_id,
                left(method || ' ' || coalesce(substring(path FROM '^[^?#]*'), path), 300),
                left(path, 500), occurred_at
-        FROM ins WHERE version_id IS NOT NULL AND operation = ''
+        FROM odd WHERE version_id IS NOT NULL AND operation = ''
         UNION ALL
         SELECT occurred_on, 'unknown-credential', NULL, credential, left(path, 500), occurred_at
-        FROM ins WHERE consumer_id IS NULL AND credential <> ''
+        FROM odd WHERE consumer_id IS NULL AND credential <> ''
         UNION ALL
         SELECT occurred_on, 'anonymous', NULL, host, left(path, 500), occurred_at
-        FROM ins WHERE consumer_id IS NULL AND credential = ''
+        FROM odd WHERE consumer_id IS NULL AND credential = ''
     ) AS found
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT ON CONSTRAINT unattributeddaily_unique_bucket DO UPDATE SET
