@@ -13,7 +13,7 @@ from governance.services import release_submit
 from tests.api.conftest import api_client_for, issue
 from tests.factories import ApiFactory
 from tests.governance.release_factories import PETS_ADDITION, PETS_BREAKING, draft, released
-from tests.governance.test_worker import _wait_for, worker  # noqa: F401 (fixture)
+from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +24,7 @@ def _settled(pk: int) -> Release | None:
 
 
 # One test: the worker caches content type ids, which a database flush between tests changes.
-def test_it_checks_releases_in_the_worker(worker, api, team, owner):  # noqa: F811
+def test_it_checks_releases_in_the_worker(worker, api, team, owner):
     """A breaking CI push is held for review; then a hostile base document fails the diff
     check, not the worker, which checks the next release."""
     released(api)
@@ -37,7 +37,7 @@ def test_it_checks_releases_in_the_worker(worker, api, team, owner):  # noqa: F8
     assert response.status_code == 202, response.content
     status_url = response["Link"].split(";")[0].strip("<>")
 
-    body = _wait_for(
+    body = wait_for(
         lambda: (
             (data := ci.get(status_url).json())["state"] not in ("submitted", "checking") and data
         ),
@@ -66,7 +66,7 @@ def _hostile_base_fails_the_diff_and_the_worker_keeps_serving(team, owner):
             actor=Actor.of_user(owner), version=draft(api, "1.1.0", PETS_BREAKING)
         ).pk
 
-    release = _wait_for(lambda: _settled(pk), what="the hostile release")
+    release = wait_for(lambda: _settled(pk), what="the hostile release")
     assert release.state == ReleaseState.IN_REVIEW
     assert release.checks["diff"]["failed"].startswith("The documents could not be compared")
     assert release.required_approvals >= 1  # a failed check is never released automatically
@@ -75,7 +75,7 @@ def _hostile_base_fails_the_diff_and_the_worker_keeps_serving(team, owner):
         pk = release_submit(
             actor=Actor.of_user(owner), version=draft(api, "1.2.0", PETS_ADDITION)
         ).pk
-    assert _wait_for(lambda: _settled(pk), what="the next release").state in (
+    assert wait_for(lambda: _settled(pk), what="the next release").state in (
         "in_review",
         "released",
     )

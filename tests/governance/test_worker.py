@@ -2,7 +2,6 @@
 hostile documents and a bad ruleset end as failed runs while the worker keeps serving."""
 
 import hashlib
-import os
 import time
 from pathlib import Path
 
@@ -15,13 +14,13 @@ from governance.models import LintJob, LintRun, RelintBatch, Ruleset
 from governance.services import lint_request, ruleset_assign, ruleset_create, ruleset_revise
 from tests.api.conftest import api_client_for
 from tests.factories import VersionFactory
+from tests.governance.conftest import WORKER_TIME_LIMIT as TIME_LIMIT
 from tests.governance.factories import RulesetRevisionFactory
-from tests.workers import celery_worker, tasks_routed_to, wait_for
+from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-TIME_LIMIT = 20  # seconds, for the worker's lint tasks
 
 PETS = b"""openapi: 3.0.3
 info: {title: Pets, version: 1.0.0}
@@ -44,18 +43,6 @@ CATASTROPHIC_RULES = """rules:
     given: $.info.title
     then: {function: pattern, functionOptions: {match: "^(a+)+b$"}}
 """
-
-
-@pytest.fixture(scope="module")
-def worker(django_db_setup, django_db_blocker):
-    """A `celery worker` on the test database that consumes a queue of this test run only."""
-    queue = f"governance-test-{os.getpid()}"
-    env = {"PORTAL_LINT_QUEUE": queue, "PORTAL_LINT_TIME_LIMIT": str(TIME_LIMIT)}
-    with (
-        tasks_routed_to(queue, "catalog.tasks.*", "governance.tasks.*"),
-        celery_worker(django_db_blocker, name="governance", queue=queue, env=env) as process,
-    ):
-        yield process
 
 
 def _run(pk: int) -> LintRun:
