@@ -5,36 +5,24 @@ import datetime
 import json
 import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 
-from operations.models import WorkerHeartbeat
-from portal.celery import app
-from tests import databases
+from tests.workers import celery_worker, tasks_routed_to, wait_for
 from usage.models import IngestRun, UsageDaily, VersionDaily
 from usage.tasks import usage_import_file_task
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 LINES = 40_000
 CHUNK = 500
 
 
-def _wait_for(condition, timeout: float = 120.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+def _wait_for(condition, *, what: str):
+    return wait_for(condition, timeout=120.0, interval=0.05, what=what)
 
 
 @pytest.fixture(autouse=True)
@@ -48,45 +36,12 @@ def _empty_event_table():
 def worker(django_db_setup, django_db_blocker):
     """A `celery worker` on the test database, consuming a queue of this test run only."""
     queue = f"usage-test-{os.getpid()}"
-    saved = app.conf.task_routes
-    app.conf.task_routes = {"usage.tasks.*": {"queue": queue}}
-    app.amqp._rtable = None
-    app.amqp.router = app.amqp.Router()
-    env = {
-        **os.environ,
-        "DATABASE_URL": databases.database_url_for_tests(),
-        "PORTAL_USAGE_IMPORT_CHUNK": str(CHUNK),
-    }
-    log_path = ROOT / "var" / f"test-usage-worker-{os.getpid()}.log"
-    log = log_path.open("w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "prefork"]
-        + ["--concurrency", "1", "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
-        + ["--queues", queue, "--hostname", f"{queue}@%h"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        with django_db_blocker.unblock():
-            _wait_for(
-                lambda: (
-                    WorkerHeartbeat.objects.filter(worker__startswith=queue).exists()
-                    or process.poll() is not None
-                ),
-                what="the worker to start",
-            )
-        assert process.poll() is None, log_path.read_text()[-3000:]
+    env = {"PORTAL_USAGE_IMPORT_CHUNK": str(CHUNK)}
+    with (
+        tasks_routed_to(queue, "usage.tasks.*"),
+        celery_worker(django_db_blocker, name="usage", queue=queue, env=env) as process,
+    ):
         yield process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-        log_path.unlink(missing_ok=True)
-        app.conf.task_routes = saved
-        app.amqp._rtable = None
-        app.amqp.router = app.amqp.Router()
 
 
 def _children(pid: int) -> list[int]:
