@@ -76,7 +76,8 @@ class Differ:
                 deleted=right is None,
             )
         key = (left.ref or "", right.ref or "")
-        if left.ref and right.ref and key in self.cache:
+        cached = left.named and right.named
+        if cached and key in self.cache:
             return self.cache[key]
         in_base = left.ref is not None and left.ref in self.stack[0]
         in_revision = right.ref is not None and right.ref in self.stack[1]
@@ -89,7 +90,7 @@ class Differ:
             result = self._compare(left, right)
         finally:
             self._leave(left.ref, right.ref)
-        if left.ref and right.ref:
+        if cached:
             self.cache[key] = result
         return result
 

@@ -17,11 +17,17 @@ _FALSE_SCHEMA: dict[str, Any] = {"not": {}}
 
 
 class Resolved:
-    """A schema read through its ``$ref``s: the object, the first ref's name, its pointer."""
+    """A schema read through its ``$ref``s: the object, the first ref's name, its pointer.
 
-    __slots__ = ("pointer", "ref", "schema")
+    ``named`` says the schema is the named one as it is: a ``$ref`` with sibling keywords
+    (3.1) is another schema under the same name, which must not share the name's diff."""
 
-    def __init__(self, schema: dict[str, Any], ref: str | None, pointer: str) -> None:
+    __slots__ = ("named", "pointer", "ref", "schema")
+
+    def __init__(
+        self, schema: dict[str, Any], ref: str | None, pointer: str, *, named: bool = True
+    ) -> None:
+        self.named = named and ref is not None
         self.schema = schema
         self.ref = ref
         self.pointer = pointer
@@ -58,7 +64,7 @@ def resolve(doc: Any, node: Any, pointer: str) -> Resolved | None:
     if target is True or not isinstance(target, dict):
         target = {} if target is True else _FALSE_SCHEMA
     schema = {**target, **siblings} if siblings else target
-    return Resolved(schema, first, pointer)
+    return Resolved(schema, first, pointer, named=not siblings)
 
 
 def types_of(schema: dict[str, Any]) -> tuple[str, ...]:

@@ -110,3 +110,32 @@ def test_it_converts_swagger_2_before_comparing():
     result = compare(base, revision)
     assert ids(result) == ["request-parameter-became-required"]
     assert result.changes[0].revision.line == 2
+
+
+def _named_with_siblings(first: int, second: int) -> bytes:
+    # The same named schema twice, with 3.1 sibling keywords that make two schemas of it.
+    return f"""openapi: 3.1.0
+info: {{title: Names, version: 1.0.0}}
+paths:
+  /a:
+    get:
+      parameters:
+        - {{name: q, in: query, schema: {{$ref: '#/components/schemas/Name', maxLength: {first}}}}}
+      responses: {{'200': {{description: ok}}}}
+  /b:
+    get:
+      parameters:
+        - {{name: q, in: query, schema: {{$ref: '#/components/schemas/Name', maxLength: {second}}}}}
+      responses: {{'200': {{description: ok}}}}
+components:
+  schemas:
+    Name: {{type: string}}
+""".encode()
+
+
+def test_it_compares_a_ref_with_sibling_keywords_at_each_place():
+    # /a narrows, /b widens: each is its own schema, though both name Name.
+    result = compare(_named_with_siblings(10, 20), _named_with_siblings(8, 30))
+
+    breaking = [(change.id, change.operation) for change in result.breaking]
+    assert breaking == [("request-parameter-max-length-decreased", "GET /a")]
