@@ -70,7 +70,7 @@ def version_create(*, actor: Actor, api: Api, version: str, **fields: Any) -> Ve
     """
     lifecycle = fields.get("lifecycle", Lifecycle.DRAFT)
     if lifecycle not in (Lifecycle.DRAFT, Lifecycle.IN_REVIEW) and not actor.is_system:
-        _release_guard(Version(api=api, lifecycle=Lifecycle.DRAFT), Lifecycle.RELEASED)
+        _release_guard(api, Lifecycle.DRAFT, Lifecycle.RELEASED)
     major, minor, patch, prerelease = semver_parse(version)
     instance = Version(
         api=api,
@@ -136,7 +136,7 @@ def version_update(
             }
         )
     if not via_release:
-        _release_guard(version, new_lifecycle)
+        _release_guard(version.api, version.lifecycle, new_lifecycle)
     for name, value in fields.items():
         setattr(version, name, value)
     _stamp_dates(version)
@@ -156,19 +156,19 @@ def version_update(
     return version
 
 
-def _release_guard(version: Version, new_lifecycle: str) -> None:
+def _release_guard(api: Api, old_lifecycle: str, new_lifecycle: str) -> None:
     """Partner and public consumers rely on the release checks (lint, breaking changes,
     review): their versions are released by the release workflow, not by an edit. Internal
     versions may still be released by hand; deprecated ones may be released again."""
-    entering = version.lifecycle in (Lifecycle.DRAFT, Lifecycle.IN_REVIEW)
+    entering = old_lifecycle in (Lifecycle.DRAFT, Lifecycle.IN_REVIEW)
     if new_lifecycle != Lifecycle.RELEASED or not entering:
         return
-    if version.api.audience == Audience.INTERNAL:
+    if api.audience == Audience.INTERNAL:
         return
     raise ValidationError(
         {
             "lifecycle": (
-                f"A version of a {version.api.get_audience_display().lower()} API is released "
+                f"A version of a {api.get_audience_display().lower()} API is released "
                 "through review: submit it for review instead (“Submit for release” on the "
                 "version page, or POST to its /release endpoint)."
             )
