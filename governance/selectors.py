@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.db import connection
 from django.db.models import Avg, Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from catalog.models import Api, SpecDocument, Team, Version
+from catalog.models import Api, Team, Version
 from governance.models import (
     LintFinding,
     LintRun,
@@ -119,27 +119,6 @@ def lint_finding_counts(run: LintRun) -> dict:
         .order_by("severity", "-count", "code")
     )
     return {"rules": list(rows)}
-
-
-def finding_excerpts(
-    run: LintRun, findings: list[LintFinding], context: int = 2
-) -> list[tuple[LintFinding, list[tuple[int, str, bool]]]]:
-    """Each finding with the source lines around it: (1-based number, text, in the range).
-
-    Reads the document once for the whole page of findings.
-    """
-    content = SpecDocument.objects.filter(pk=run.spec_id).values_list("content", flat=True)
-    lines = bytes(content[0]).decode("utf-8", errors="replace").splitlines() if content else []
-    excerpts = []
-    for finding in findings:
-        first = max(finding.start_line - context, 0)
-        last = min(finding.end_line + context, len(lines) - 1)
-        excerpt = [
-            (number + 1, lines[number][:500], finding.start_line <= number <= finding.end_line)
-            for number in range(first, last + 1)
-        ]
-        excerpts.append((finding, excerpt))
-    return excerpts
 
 
 def api_latest_linted_version(api: Api) -> Version | None:

@@ -252,7 +252,7 @@ def test_it_gives_each_finding_the_source_lines_around_it(version):
     top = LintFindingFactory(run=run, start_line=0, end_line=0)
     middle = LintFindingFactory(run=run, start_line=4, end_line=5)
 
-    excerpts = dict(selectors.finding_excerpts(run, [top, middle], context=1))
+    excerpts = dict(selectors.source_excerpts(run, [top, middle], context=1))
 
     assert excerpts[top] == [(1, "line 1", True), (2, "line 2", False)]
     assert excerpts[middle] == [
