@@ -61,7 +61,7 @@ def inbox_counts(user) -> dict[str, int]:
 def release_page(pk: int) -> Release | None:
     return (
         releases()
-        .select_related("spec", "submitted_by")
+        .select_related("submitted_by")
         .prefetch_related("accepted_changes")
         .filter(pk=pk)
         .first()

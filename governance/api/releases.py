@@ -144,6 +144,7 @@ class ReleaseViewSet(PortalApiMixin, mixins.ListModelMixin, viewsets.GenericView
 
     serializer_class = ReleaseSerializer
     filterset_class = ReleaseFilterSet
+    lookup_value_regex = r"\d+"  # anything else is a 404, not a failed integer lookup
 
     def get_queryset(self) -> QuerySet[Release]:
         return selectors.releases().order_by("-submitted_at", "-pk")

@@ -32,7 +32,6 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     ReleaseState.RELEASED: (),
     ReleaseState.WITHDRAWN: (),
 }
-REVIEW_ACTIONS = frozenset({"approve", "reject", "request_changes", "accept_change"})
 
 
 class ReleaseConflict(Exception):
@@ -343,10 +342,17 @@ def release_accept_change(
         release, version = _lock(release.pk)
         _refuse_unless_reviewer(actor, release)
         _require(release, "accept_change")
+        change_id, operation = change_id.strip(), operation.strip()
+        reported = {
+            (change["id"], change["operation"] or "")
+            for change in (release.checks or {}).get("diff", {}).get("changes", [])
+        }
+        if (change_id, operation) not in reported:
+            raise ValidationError({"change_id": "This release's checks report no such change."})
         accepted, _ = AcceptedChange.objects.update_or_create(
             release=release,
-            change_id=change_id.strip()[:200],
-            operation=operation.strip()[:2100],
+            change_id=change_id,
+            operation=operation,
             defaults={
                 "reason": reason.strip(),
                 "accepted_by": actor.user,

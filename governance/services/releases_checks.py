@@ -52,7 +52,9 @@ def release_check(*, release_id: int, attempt: int = 0) -> str:
     still has the spec that was checked (a push meanwhile starts it over)."""
     if not _claim(release_id):
         return SKIPPED
-    release = Release.objects.select_related("version__api", "spec").get(pk=release_id)
+    release = Release.objects.select_related("version__api", "spec").filter(pk=release_id).first()
+    if release is None:  # its version was deleted since the claim
+        return SKIPPED
     last_attempt = attempt * RELEASE_CHECK_DELAY >= settings.PORTAL_RELEASE_LINT_WAIT
     try:
         lint = _lint(release, last_attempt)
@@ -65,7 +67,10 @@ def release_check(*, release_id: int, attempt: int = 0) -> str:
     except OperationalError:
         _unclaim(release)
         raise
-    _finish(release, base, checks)
+    try:
+        _finish(release, base, checks)
+    except (Release.DoesNotExist, Version.DoesNotExist):  # deleted while it was checked
+        return SKIPPED
     return DONE
 
 

@@ -247,7 +247,8 @@ def release_source(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _line(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and 0 < int(value) < 10_000_000 else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return int(value) if value and value.isdecimal() and 0 < int(value) < 10_000_000 else None
 
 
 class ReleaseFeed(Feed):

@@ -156,6 +156,14 @@ def test_it_never_changes_state_on_get(in_review, reviewer):
     assert AuditEvent.objects.count() == events
 
 
+@pytest.mark.parametrize("action", ["", "withdraw/", "comments/", "approve/"])
+def test_it_answers_a_release_id_that_is_not_a_number_with_404(reviewer, action):
+    client = api_client_for(reviewer)
+    method = client.post if action else client.get
+
+    assert_problem(method(f"/api/v1/releases/abc/{action}", {}, format="json"), 404)
+
+
 def test_it_lists_releases_with_the_shared_filters(api, owner, in_review, reviewer):
     client = api_client_for(reviewer)
     url = "/api/v1/releases/?state=in_review&breaking=true"

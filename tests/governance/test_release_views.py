@@ -117,6 +117,14 @@ def test_it_links_changes_to_both_documents(in_review, reviewer):
     assert 'id="revision-L4" class="highlight"' in response.content.decode()
 
 
+@pytest.mark.parametrize("line", ["²", "-3", "0", "x", "99999999999"])
+def test_it_ignores_a_line_that_is_not_one(in_review, reviewer, line):
+    response = client_for(reviewer).get(f"/governance/releases/{in_review.pk}/source/?base={line}")
+
+    assert response.status_code == 200
+    assert 'class="highlight"' not in response.content.decode()
+
+
 def test_it_lets_the_team_withdraw_and_comment_but_not_outsiders(in_review, owner, outsider):
     assert client_for(outsider).post(act(in_review, "withdraw")).status_code == 403
     assert client_for(outsider).post(act(in_review, "comment"), {"comment": "x"}).status_code == 403
