@@ -16,7 +16,7 @@ from django.db.models import (
 )
 
 from catalog.models import Lifecycle, Version
-from notifications.models import Channel, DeliveryAttempt, Milestone, Notice, Recipient
+from notifications.models import Milestone, Notice, Recipient
 from usage import selectors as usage
 from usage.models import DeclaredUse, VersionDaily
 
@@ -186,10 +186,3 @@ def managed_recipients(team_ids: frozenset[int]) -> QuerySet[Recipient]:
         .select_related("team")
         .prefetch_related("channels")
     )
-
-
-def channel_log(channel: Channel, *, limit: int = 20) -> QuerySet[DeliveryAttempt]:
-    """The delivery log of a channel, latest first."""
-    return DeliveryAttempt.objects.filter(delivery__channel=channel).select_related("delivery")[
-        :limit
-    ]

@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from catalog.models import Lifecycle, Version
+from catalog.models import Version
 from usage.models import (
     Consumer,
     DeclaredUse,
@@ -132,18 +132,6 @@ def versions_with_usage(queryset: QuerySet[Version], *, days: int = 30) -> Query
         recent_calls=Coalesce(Subquery(recent, output_field=IntegerField()), 0),
         last_seen=Subquery(last.values("last_seen")[:1]),
         declared_consumers=Coalesce(Subquery(declared, output_field=IntegerField()), 0),
-    )
-
-
-def deprecated_versions_in_use(*, days: int = 30) -> QuerySet[Version]:
-    """Deprecated versions called in the window or still declared in use, annotated as
-    `versions_with_usage` does, with their API; the caller orders them (by sunset_on,
-    recent_calls...)."""
-    versions = Version.objects.filter(lifecycle=Lifecycle.DEPRECATED).select_related(
-        "api", "api__team", "successor"
-    )
-    return versions_with_usage(versions, days=days).filter(
-        Q(recent_calls__gt=0) | Q(declared_consumers__gt=0)
     )
 
 

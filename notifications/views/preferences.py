@@ -1,5 +1,5 @@
-"""Where teams manage how they hear about sunsets: their recipients' channels, with the
-delivery log of each."""
+"""Where teams manage how they hear about sunsets: their recipients' channels (each
+delivery and its attempts are in the admin)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError

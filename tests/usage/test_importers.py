@@ -12,7 +12,7 @@ from usage.attribution import attribution_index
 from usage.engine.calls import Malformed
 from usage.engine.logformats import PARSERS
 from usage.models import IngestRun, UnattributedDaily, UsageDaily, UsageEvent
-from usage.services import usage_import_stream
+from usage.services import ingest, usage_import_stream
 from usage.services.results import IngestResult, Window
 from usage.services.rows import call_row, lines_to_rows
 
@@ -110,6 +110,17 @@ def test_it_reads_the_plain_combined_format_with_a_default_host():
         ),
         ("nginx-combined", b"\xff\xfe", "not-utf8"),
         ("kong", b'{"request": {}}', "bad-timestamp"),
+        # Times that UTC cannot hold: an OverflowError, refused as a bad time.
+        (
+            "nginx-json",
+            nginx_json(1, time_iso8601="0001-01-01T00:30:00+01:00").encode(),
+            "bad-timestamp",
+        ),
+        (
+            "nginx-combined",
+            b'1 - - [01/Jan/0001:00:30:00 +0100] "GET / HTTP/1.1" 200 1',
+            "bad-timestamp",
+        ),
     ],
 )
 def test_it_refuses_bad_lines_with_a_reason(parser, line, reason):
@@ -203,3 +214,19 @@ def test_the_command_fails_on_a_missing_file(tmp_path):
 
     with pytest.raises(CommandError, match="No such file"):
         call_command("usage_import", str(tmp_path / "nope.log"), "--format", "kong")
+
+
+def test_it_marks_a_run_failed_when_the_import_breaks(v1, tmp_path, monkeypatch):
+    path = tmp_path / "access.log"
+    path.write_text(nginx_json(1) + "\n")
+    run = IngestRun.objects.create(kind="file", log_format="nginx-json", source=str(path))
+
+    def broken(**options):
+        raise ValueError("a bug, say")
+
+    monkeypatch.setattr(ingest, "usage_import_stream", broken)
+    ingest.usage_import_file(run_id=run.pk)  # returns: the worker goes on with its next job
+
+    run.refresh_from_db()
+    assert run.status == IngestRun.Status.FAILED and run.error == "a bug, say"
+    assert run.finished_at is not None

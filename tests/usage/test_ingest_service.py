@@ -133,6 +133,8 @@ def test_it_takes_a_named_version_and_operation(v1, orders):
         ({"method": "GET", "path": "/x"}, "missing-timestamp"),
         (_event(timestamp="yesterday"), "bad-timestamp"),
         (_event(timestamp="2026-01-01T00:00:00"), "bad-timestamp"),
+        (_event(timestamp="0001-01-01T00:30:00+01:00"), "bad-timestamp"),
+        (_event(timestamp="9999-12-31T23:30:00-01:00"), "bad-timestamp"),
         (_event(timestamp=_at(-60 * 24)), "in-future"),
         (_event(timestamp=_at(60 * 24 * 400)), "too-old"),
         (_event(method="GET /x"), "bad-method"),

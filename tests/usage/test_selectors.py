@@ -77,12 +77,6 @@ def test_daily_calls_are_zero_filled(v1, traffic):
     assert selectors.version_last_seen(v1) is not None
 
 
-def test_deprecated_versions_in_use_sorts_by_traffic(v1, v2, traffic):
-    found = list(selectors.deprecated_versions_in_use().order_by("-recent_calls"))
-    assert found == [v1] and found[0].recent_calls == 5
-    assert list(selectors.deprecated_versions_in_use(days=1)) == [v1]
-
-
 def test_maintenance_drops_old_partitions_and_rollups(settings, v1, traffic):
     today = timezone.now().date()
     old = today - datetime.timedelta(days=800)

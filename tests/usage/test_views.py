@@ -98,8 +98,16 @@ def test_it_lets_the_team_change_credentials_and_uses(persona, v1, orders, name,
 
 
 def test_it_refuses_a_credential_of_another_consumer(owner, orders, billing):
-    client_for(owner).post(_url("credential-create", "orders"), {"value": "billing-client"})
-    assert ConsumerCredential.objects.get(value="billing-client").consumer == billing
+    response = client_for(owner).post(
+        _url("credential-create", "orders"),
+        {"kind": "client_id", "value": "billing-client"},
+        follow=True,
+    )
+
+    assert "already exists" in response.content.decode()
+    assert list(ConsumerCredential.objects.filter(value="billing-client")) == [
+        billing.credentials.get(value="billing-client")
+    ]
 
 
 def test_it_revokes_a_credential_and_removes_a_use(owner, v1, orders):
@@ -134,6 +142,21 @@ def test_it_imports_backstage_consumes_apis(owner, v1, v2, orders):
     versions = set(DeclaredUse.objects.values_list("version__version", "source"))
     assert versions == {("1.4.0", "backstage"), ("2.0.0", "backstage")}
     assert b"ghost-api" in response.content
+
+
+def test_it_skips_comment_only_parts_and_huge_version_suffixes(owner, v1, v2, orders):
+    content = (
+        b"# Licensed under Apache-2.0\n---\n"
+        + CATALOG_INFO.replace(b"ghost-api", b"payments-v" + b"9" * 5000)
+        + b"---\n# the end\n"
+    )
+    upload = SimpleUploadedFile("catalog-info.yaml", content)
+    response = client_for(owner).post(
+        _url("backstage-upload", "orders"), {"file": upload}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert DeclaredUse.objects.count() == 2
 
 
 def test_it_refuses_a_backstage_file_that_is_not_yaml(owner, orders):

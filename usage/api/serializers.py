@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from catalog.models import Team, Version
+from catalog.models import Lifecycle, Team, Version
 from usage.models import Consumer, ConsumerCredential, DeclaredUse, IngestRun
 
 
@@ -55,10 +55,14 @@ class DeclareSerializer(serializers.Serializer):
         version = (
             Version.objects.select_related("api")
             .filter(api__slug=data["api"], version=data["version"])
+            # As the form: a draft or retired version is not something one uses.
+            .filter(lifecycle__in=[Lifecycle.RELEASED, Lifecycle.DEPRECATED])
             .first()
         )
         if version is None:
-            raise serializers.ValidationError({"version": ["There is no such API version."]})
+            raise serializers.ValidationError(
+                {"version": ["There is no released or deprecated version of that API."]}
+            )
         return {"version": version, "note": data["note"]}
 
 

@@ -77,9 +77,20 @@ def checked(
         raise Malformed("bad-status", str(status))
     if occurred_at.tzinfo is None:
         raise Malformed("bad-timestamp", "The timestamp has no time zone.")
-    if occurred_at.utcoffset():
-        occurred_at = occurred_at.astimezone(datetime.UTC)
-    return Call(occurred_at, method.upper(), host, path[:MAX_PATH], status, credential, identity)
+    return Call(
+        in_utc(occurred_at), method.upper(), host, path[:MAX_PATH], status, credential, identity
+    )
+
+
+def in_utc(value: datetime.datetime) -> datetime.datetime:
+    """An aware time in UTC; a time that UTC cannot hold (year 1 or 9999 with an offset)
+    is refused, not an OverflowError."""
+    if not value.utcoffset():
+        return value
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise Malformed("bad-timestamp", escape(value.isoformat(), 60)) from None
 
 
 _METHODS: dict[str, str] = {}  # method as logged -> upper case, for the valid ones seen

@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 import orjson
 
-from .calls import Call, Malformed, checked, escape, status_of
+from .calls import Call, Malformed, checked, escape, in_utc, status_of
 
 # A line's fields in Call's order, before calls.checked(): occurred_at, method, host,
 # path, status, credential, identity.
@@ -63,7 +63,7 @@ def local_time(text: str) -> datetime.datetime:
             int(second),
             tzinfo=datetime.timezone(-zone if sign == "-" else zone),
         ).astimezone(datetime.UTC)
-    except (KeyError, ValueError, IndexError):
+    except (KeyError, ValueError, IndexError, OverflowError):  # Overflow: year 1 or 9999
         raise Malformed("bad-timestamp", escape(text, 60)) from None
     if len(_TIMES) > 100_000:
         _TIMES.clear()
@@ -91,9 +91,7 @@ def iso_time_utc(text: object) -> datetime.datetime:
     found = _ISO_TIMES.get(text) if isinstance(text, str) else None
     if found is not None:
         return found
-    value = iso_time(text)
-    if value.utcoffset():
-        value = value.astimezone(datetime.UTC)
+    value = in_utc(iso_time(text))
     if len(_ISO_TIMES) > 100_000:
         _ISO_TIMES.clear()
     _ISO_TIMES[text] = value

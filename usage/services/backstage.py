@@ -20,7 +20,7 @@ from usage.models import Consumer, DeclaredUse
 from usage.services.consumers import declared_use_add
 
 _DOCUMENT_SEPARATOR = re.compile(rb"^---[ \t]*$", re.MULTILINE)
-_MAJOR = re.compile(r"^(?P<slug>.+)-v(?P<major>\d+)$")
+_MAJOR = re.compile(r"^(?P<slug>.+)-v(?P<major>\d{1,9})$")  # int() refuses 4,300+ digits
 LIVE = (Lifecycle.RELEASED, Lifecycle.DEPRECATED)
 MAX_BYTES = 1024 * 1024
 
@@ -42,6 +42,8 @@ def _documents(content: bytes) -> list[dict]:
         try:
             document = load_yaml(part, max_depth=50, max_nodes=100_000)
         except SpecError as error:
+            if error.code == "empty":  # a part of comments only, such as a licence header
+                continue
             raise ValidationError(f"The file is not valid YAML: {error}") from None
         if isinstance(document, dict):
             documents.append(document)

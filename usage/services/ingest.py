@@ -192,9 +192,12 @@ def usage_import_file(*, run_id: int, chunk_lines: int | None = None) -> IngestR
                 default_host=run.default_host,
                 chunk_lines=chunk_lines or settings.PORTAL_USAGE_IMPORT_CHUNK,
             )
-    except OSError as error:
+    except OperationalError:
+        raise  # the database is away: the task retries, from the committed offset
+    except Exception as error:  # noqa: BLE001 - recorded on the run, which would stay running
+        logger.exception("usage import %s failed", run.pk)
         IngestRun.objects.filter(pk=run.pk).update(
-            status=IngestRun.Status.FAILED, error=str(error), finished_at=timezone.now()
+            status=IngestRun.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
         )
         run.refresh_from_db()
         return run

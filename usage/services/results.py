@@ -31,13 +31,6 @@ class IngestResult:
                 {"index": index, "reason": error.reason, "detail": escape(error.detail)}
             )
 
-    def add(self, other: "IngestResult") -> None:
-        self.received += other.received
-        self.accepted += other.accepted
-        self.duplicates += other.duplicates
-        self.rejections.update(other.rejections)
-        self.samples.extend(other.samples[: max(0, SAMPLES - len(self.samples))])
-
 
 @dataclass(frozen=True)
 class Window:
