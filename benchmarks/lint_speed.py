@@ -163,8 +163,10 @@ def ratio(peer: Run, ours: Run) -> str:
     return f"{'>' if peer.seconds is None else ''}{other / ours.seconds:.1f}x"
 
 
-def show(value: float | None, unit: str) -> str:
-    return "timeout" if value is None else f"{value:.2f} {unit}" if unit == "s" else f"{value:.0f}"
+def show(run: Run, value: float | None, unit: str) -> str:
+    if value is None:
+        return "not run" if run.note == "not run" else "timeout" if run.note else "-"
+    return f"{value:.2f} {unit}" if unit == "s" else f"{value:.0f}"
 
 
 def print_row(name: str, size: int, runs: dict[str, Run]) -> None:
@@ -174,10 +176,12 @@ def print_row(name: str, size: int, runs: dict[str, Run]) -> None:
         if ours.peak_mb and spectral.peak_mb
         else "-"
     )
+    cells = " | ".join(
+        f"{show(run, run.seconds, 's'):>8} {show(run, run.peak_mb, ''):>5}"
+        for run in (ours, spectral, redocly)
+    )
     print(
-        f"{name:<42} {size / 1e6:>6.2f} | {show(ours.seconds, 's'):>8} {show(ours.peak_mb, ''):>5}"
-        f" | {show(spectral.seconds, 's'):>8} {show(spectral.peak_mb, ''):>5}"
-        f" | {show(redocly.seconds, 's'):>8} {show(redocly.peak_mb, ''):>5}"
+        f"{name:<42} {size / 1e6:>6.2f} | {cells}"
         f" | {ratio(spectral, ours):>7} {ratio(redocly, ours):>6} {memory:>6}"
         f" | {ours.findings!s:>5} {spectral.findings!s:>5} {redocly.findings!s:>5}"
         f" | {os.getloadavg()[0]:.1f}",
@@ -271,7 +275,7 @@ def main() -> int:
     argv = commands(ruleset)
     tools = [t for t in TOOLS if t in options.tools.split(",")]
     rows = choose(options)
-    for tool in tools:  # an untimed run first: bytecode written, files in the page cache
+    for tool in tools:  # an untimed run first: the tools' own files in the page cache
         measure(tool, argv[tool], options.corpus / "specs" / TINY, options.timeout)
     print(
         f"{len(rows)} files, tools {', '.join(tools)}, time-out {options.timeout:.0f} s, "
