@@ -181,6 +181,10 @@ class _Run:
         same calls as ``_lint_node``'s, with what does not change between them looked up once
         (tens of thousands of matches on a big document)."""
         then = rule.then[0]
+        many = getattr(then.function, "many", None)
+        if many is not None:  # the function takes all the targets at once (no context)
+            self._lint_many(rule, many, found)
+            return
         raw, inventory = self.inventory.root.data, self.inventory
         for path, value in found:
             context = FunctionContext(
@@ -196,6 +200,21 @@ class _Run:
             if results:
                 for result in results:
                     self._result(rule, result, path, value)
+
+    def _lint_many(self, rule: Rule, many: Callable, found: list[tuple]) -> None:
+        """A function's batch form: ``many(targets, options)`` yields (index, results) for the
+        targets that have results, as the function would return them one by one."""
+        then = rule.then[0]
+        try:
+            failing = list(many([value for _, value in found], then.options))
+        except Exception as exc:  # noqa: BLE001 - as in _call: the lint goes on without it
+            name = then.function_name
+            self.failures.append(f'rule "{rule.name}": function "{name}" failed: {exc!r}')
+            return
+        for index, results in failing:
+            path, value = found[index]
+            for result in results or ():
+                self._result(rule, result, path, value)
 
     def _lint_node(self, rule: Rule, document: Any, given_path: JsonPath, value: Any) -> None:
         for then in rule.then:

@@ -32,6 +32,21 @@ def pattern(target: str, options: dict[str, Any], context: FunctionContext):
     return results or None
 
 
+def _pattern_many(targets: list[Any], options: dict[str, Any]):
+    """``pattern`` over many targets at once (the engine's batch form, see engine.py): the
+    same results as calling it on each, without a context or a call per target. A big
+    document has tens of thousands of descriptions for the markdown rules alone."""
+    match = from_option(options["match"]).test if "match" in options else None
+    not_match = from_option(options["notMatch"]).test if "notMatch" in options else None
+    for index, target in enumerate(targets):
+        if not isinstance(target, str):
+            continue
+        if (match is not None and not match(target)) or (
+            not_match is not None and not_match(target)
+        ):
+            yield index, pattern(target, options, None)
+
+
 def _validate(options: Any) -> None:
     validate_options("pattern", OPTIONS["pattern"], options)
     for key in ("match", "notMatch"):
@@ -42,5 +57,6 @@ def _validate(options: Any) -> None:
 
 
 pattern.validate_options = _validate  # type: ignore[attr-defined]
+pattern.many = _pattern_many  # type: ignore[attr-defined]
 
 FUNCTIONS = {"pattern": pattern}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from speclib.lint import RulesetError
+from speclib.lint.functions import FUNCTIONS
 
 from .support import run_function
 
@@ -140,3 +141,14 @@ def test_it_ignores_non_strings_and_empty_strings():
 def test_it_refuses_an_unknown_casing():
     with pytest.raises(RulesetError, match='"casing" function and its "type" option accept'):
         run_function("casing", "foo", {"type": "upper"})
+
+
+def test_its_batch_form_gives_what_calls_one_by_one_give():
+    # The engine hands all of a rule's targets to `many` at once (tens of thousands of
+    # descriptions on a big document); the results must be the per-target ones.
+    pattern = FUNCTIONS["pattern"]
+    options = {"match": "^x", "notMatch": "c$"}
+    targets = ["abc", "xbc", "xyz", 5, None, {"a": "abc"}, ["abc"], "cab", ""]
+    one_by_one = [(i, pattern(t, options, None)) for i, t in enumerate(targets)]
+    assert list(pattern.many(targets, options)) == [(i, found) for i, found in one_by_one if found]
+    assert [i for i, _ in pattern.many(targets, options)] == [0, 1, 7, 8]
