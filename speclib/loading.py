@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 from .errors import SpecError
 from .jsonload import load_json
-from .yamlload import load_yaml
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -76,6 +75,8 @@ def load_document(
     limits = {"max_depth": max_depth, "max_nodes": max_nodes}
     if text[first.start()] in b"{[":
         return LoadedDocument(load_json(text, **limits), "json", len(data), digest)
+    from .yamlload import load_yaml  # noqa: PLC0415 - PyYAML is imported for YAML documents only
+
     return LoadedDocument(load_yaml(text, **limits), "yaml", len(data), digest)
 
 
