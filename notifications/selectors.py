@@ -10,13 +10,14 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Sum,
 )
 
 from catalog.models import Lifecycle, Version
-from notifications.models import Milestone, Notice, Recipient
+from notifications.models import Channel, Delivery, DeliveryAttempt, Milestone, Notice, Recipient
 from usage import selectors as usage
 from usage.models import DeclaredUse, VersionDaily
 
@@ -185,4 +186,16 @@ def managed_recipients(team_ids: frozenset[int]) -> QuerySet[Recipient]:
         Recipient.objects.filter(team_id__in=team_ids)
         .select_related("team")
         .prefetch_related("channels")
+    )
+
+
+def channel_deliveries(channel: Channel) -> QuerySet[Delivery]:
+    """A channel's delivery log, newest first, each delivery with its digest and attempts
+    (newest first; at most PORTAL_WEBHOOK_MAX_ATTEMPTS, plus a retry's)."""
+    attempts = DeliveryAttempt.objects.order_by("-started_at", "-id")
+    return (
+        Delivery.objects.filter(channel=channel)
+        .select_related("digest")
+        .prefetch_related(Prefetch("log", queryset=attempts))
+        .order_by("-created_at", "-id")
     )

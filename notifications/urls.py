@@ -22,6 +22,12 @@ urlpatterns = [
     path("preferences/", views.preferences, name="preferences"),
     path("preferences/<int:recipient_id>/channels/", views.channel_add, name="channel-add"),
     path("channels/<int:channel_id>/toggle/", views.channel_toggle, name="channel-toggle"),
+    path(
+        "channels/<int:channel_id>/deliveries/",
+        views.channel_deliveries,
+        name="channel-deliveries",
+    ),
+    path("deliveries/<int:delivery_id>/retry/", views.delivery_retry, name="delivery-retry"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("acknowledge/<str:token>/", views.acknowledge, name="acknowledge"),
 ]

@@ -5,9 +5,12 @@ import datetime
 import random
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from catalog.services.audit import Actor, audit_record
 from notifications import messages
 from notifications.channels import Outcome
 from notifications.channels import email as email_channel
@@ -115,3 +118,29 @@ def deliveries_due(now: datetime.datetime | None = None) -> list[int]:
         .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
         .values_list("pk", flat=True)[:1000]
     )
+
+
+def delivery_retry(
+    *, actor: Actor, delivery: Delivery, now: datetime.datetime | None = None
+) -> None:
+    """One more attempt at a dead-lettered delivery, queued for a worker now. It keeps its
+    message id, so a receiver that did get it after all can drop the copy; when that attempt
+    fails too, the delivery is a dead letter again (no new round of retries)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        if not Channel.objects.filter(pk=delivery.channel_id, enabled=True).exists():
+            raise ValidationError("The channel is turned off: turn it on before retrying.")
+        retried = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.DEAD).update(
+            status=Delivery.Status.PENDING, next_attempt_at=now, claimed_until=None
+        )
+        if retried != 1:
+            raise ValidationError("Only a dead-lettered delivery can be retried.")
+        audit_record(
+            actor=actor,
+            action="delivery.retry",
+            target=delivery,
+            before={"status": Delivery.Status.DEAD, "attempts": delivery.attempts},
+        )
+        from notifications.tasks import delivery_send, enqueue  # tasks import services
+
+        transaction.on_commit(lambda: enqueue(delivery_send, delivery.pk))

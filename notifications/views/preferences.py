@@ -1,8 +1,10 @@
-"""Where teams manage how they hear about sunsets: their recipients' channels (each
-delivery and its attempts are in the admin)."""
+"""Where teams manage how they hear about sunsets: their recipients' channels, and each
+channel's delivery log (every digest sent through it, its attempts, a retry of a dead
+letter)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -12,8 +14,11 @@ from catalog.forms import add_service_errors
 from catalog.views.access import to_login
 from notifications import selectors
 from notifications.forms import ChannelForm
-from notifications.models import Channel, Recipient
+from notifications.models import Channel, Delivery, Recipient
+from notifications.services import deliveries as delivery_services
 from notifications.services import preferences as services
+
+DELIVERIES_PER_PAGE = 25
 
 
 def _managed(request: HttpRequest, recipient_id: int) -> Recipient:
@@ -64,15 +69,50 @@ def channel_add(request: HttpRequest, recipient_id: int) -> HttpResponse:
     return render(request, "notifications/preferences.html", context, status=400)
 
 
+def _managed_channel(request: HttpRequest, channel_id: int) -> Channel:
+    channel = Channel.objects.filter(pk=channel_id).select_related("recipient").first()
+    if channel is None:
+        raise Http404("There is no such channel.")
+    _managed(request, channel.recipient_id)
+    return channel
+
+
 @require_POST
 def channel_toggle(request: HttpRequest, channel_id: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return to_login(request)
-    channel = Channel.objects.filter(pk=channel_id).first()
-    if channel is None:
-        raise Http404("There is no such channel.")
-    _managed(request, channel.recipient_id)
+    channel = _managed_channel(request, channel_id)
     services.channel_set_enabled(
         actor=principal_of(request).actor, channel=channel, enabled=not channel.enabled
     )
     return redirect("notifications:preferences")
+
+
+@require_GET
+def channel_deliveries(request: HttpRequest, channel_id: int) -> HttpResponse:
+    """The channel's delivery log: what was sent when, each attempt's answer, the dead
+    letters (with a retry)."""
+    if not request.user.is_authenticated:
+        return to_login(request)
+    channel = _managed_channel(request, channel_id)
+    deliveries = selectors.channel_deliveries(channel)
+    page = Paginator(deliveries, DELIVERIES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"channel": channel, "page": page, "dead": Delivery.Status.DEAD}
+    return render(request, "notifications/deliveries.html", context)
+
+
+@require_POST
+def delivery_retry(request: HttpRequest, delivery_id: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return to_login(request)
+    delivery = Delivery.objects.filter(pk=delivery_id).select_related("channel").first()
+    if delivery is None:
+        raise Http404("There is no such delivery.")
+    _managed(request, delivery.channel.recipient_id)
+    try:
+        delivery_services.delivery_retry(actor=principal_of(request).actor, delivery=delivery)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "The delivery is queued for one more attempt.")
+    return redirect("notifications:channel-deliveries", channel_id=delivery.channel_id)
