@@ -9,6 +9,7 @@ diff), 1 some, 2 the ruleset or a file could not be read (one line on stderr, no
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -149,5 +150,19 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse requires a known command
 
 
+def run() -> None:
+    """The console script: ``main``, then an exit that skips the interpreter's teardown. A
+    lint of a multi-megabyte document leaves a graph of millions of objects, and freeing them
+    one by one at exit took 0.03 to 0.1 s of a run (nothing else is left to clean up: the
+    report is written and flushed before)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (`portal lint ... | head`)
+        code = code or 1
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -115,3 +115,36 @@ def test_it_reports_unparseable_documents_as_findings(workdir: Path) -> None:
     done = run(workdir, "broken.yaml", "--format", "json")
     assert done.returncode == 1
     assert json.loads(done.stdout)[0]["code"] == "parser"
+
+
+def test_the_installed_script_writes_its_whole_report_before_its_fast_exit(tmp_path: Path) -> None:
+    # The console script skips the interpreter's teardown (os._exit): a report longer than
+    # the pipe's buffer must still arrive whole, with the exit code, and so must a file.
+    script = Path(sys.executable).parent / "portal"
+    ok = "{responses: {'200': {description: ok}}}"
+    paths = "".join(f"  /items{index}:\n    get: {ok}\n" for index in range(600))
+    (tmp_path / "big.yaml").write_text(
+        "openapi: 3.0.0\ninfo:\n  title: T\n  version: '1'\npaths:\n" + paths
+    )
+    done = subprocess.run(
+        [str(script), "lint", "big.yaml", "--format", "json", "-r", "spectral:oas"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr  # warnings only
+    findings = json.loads(done.stdout)
+    assert len(findings) > 1200 and len(done.stdout) > 65536
+    assert {f["code"] for f in findings} >= {"operation-description", "operation-operationId"}
+    written = subprocess.run(
+        [str(script), "lint", "big.yaml", "-f", "json", "-o", "report.json", "-F", "warn"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert written.returncode == 1 and written.stdout == ""
+    assert json.loads((tmp_path / "report.json").read_text()) == findings
