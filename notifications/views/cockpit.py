@@ -19,6 +19,8 @@ from notifications.forms import RetireForm
 from notifications.headers import gateway_snippets, version_headers
 from notifications.views.common import version_or_404
 
+SUNSETS_PER_PAGE = 50
+
 
 @require_GET
 @catalog_reader
@@ -26,7 +28,8 @@ from notifications.views.common import version_or_404
 def sunset_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "sunset")
     sort = sort if sort in selectors.SORTS else "sunset"
-    page = Paginator(selectors.sunsets_in_use(sort=sort), 50).get_page(request.GET.get("page"))
+    versions = selectors.sunsets_in_use(sort=sort)
+    page = Paginator(versions, SUNSETS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = selectors.sunsets_page(list(page.object_list))
     context = {"page": page, "sort": sort, "window": selectors.TRAFFIC_DAYS}
     template = "notifications/sunset_list.html"

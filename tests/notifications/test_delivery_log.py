@@ -94,7 +94,7 @@ def test_it_pages_a_long_log(channel, teammate):
         deliver(channel, today - datetime.timedelta(days=offset), Delivery.Status.SENT)
     client = client_for(teammate)
     first = client.get(log_url(channel)).content.decode()
-    assert "Page 1 of 2" in first
+    assert "Page 1 of 2" in first and 'rel="next" href="?page=2"' in first
     second = client.get(log_url(channel), {"page": 2}).content.decode()
     assert "Page 2 of 2" in second and second.count('class="badge delivery-sent"') == 5
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from catalog.models import Lifecycle
 from notifications.models import Channel, Notice
 from notifications.tokens import acknowledge_token, unsubscribe_token
+from notifications.views import cockpit
 from tests.api.conftest import PROBLEM, api_client_for, issue
 from tests.conftest import client_for
 from tests.factories import ApiFactory, VersionFactory
@@ -64,6 +65,21 @@ def test_it_lists_versions_in_use_sorted_by_traffic_or_sunset(deprecated, outsid
     assert by_traffic.index("Ledger API") < by_traffic.index("Payments API 1.0.0")
     by_sunset = client.get("/notifications/sunsets/?sort=sunset").content.decode()
     assert by_sunset.index("Payments API 1.0.0") < by_sunset.index("Ledger API")
+
+
+def test_its_sort_and_page_links_keep_the_other_parameters(deprecated, outsider, team, monkeypatch):
+    monkeypatch.setattr(cockpit, "SUNSETS_PER_PAGE", 2)
+    for index in range(3):
+        other = DeprecatedVersionFactory(api=ApiFactory(team=team))
+        record_calls(other, timezone.localdate(), index + 1)
+    client = client_for(outsider)
+    html = client.get("/notifications/sunsets/").content.decode()
+    assert 'href="?sort=traffic"' in html and 'href="?sort=sunset"' in html
+    assert 'rel="next" href="?page=2"' in html
+    paged = client.get("/notifications/sunsets/", {"sort": "traffic", "page": 2}).content.decode()
+    assert "Page 2 of 2" in paged
+    assert 'rel="prev" href="?sort=traffic&amp;page=1"' in paged
+    assert "??" not in html + paged
 
 
 def test_it_suggests_retiring_a_version_without_calls(api, outsider):
