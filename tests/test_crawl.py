@@ -1,0 +1,137 @@
+"""The demo portal, followed link by link: no page fails and no link leads nowhere.
+
+The whole demo is loaded once (catalog with parsed specs, usage, releases, sunset notices)
+and crawled breadth-first from the home page, as an admin (who may open every page) and as a
+member of one team (who must not be shown links to pages that refuse them). Pages of one kind
+are sampled (a few per view), so the crawl covers every kind of page in a few hundred
+requests.
+"""
+
+import io
+import re
+from collections import Counter, deque
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from django.urls import Resolver404, resolve
+
+from catalog.models import Membership
+from tests.conftest import client_for
+
+SECRET = "whsec_" + "A" * 43 + "="
+PAGES = 450  # requests per crawl at most
+PER_VIEW = 3  # pages per view (and as many again with a query string)
+# Not pages: downloads, the API and its docs, the admin (Django's own), sign-out, static files.
+SKIPPED = re.compile(r"^/(?:api/|admin/|static/|accounts/logout|spec-files/)|[?&]format=|/raw/?$")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href is not None:
+                self.hrefs.append(href)
+
+
+def _links(page_url: str, html: str) -> list[str]:
+    parser = _Links()
+    parser.feed(html)
+    return [urljoin(page_url, href) for href in parser.hrefs]
+
+
+def _view(path: str) -> str:
+    """The view a path leads to: /apis/payments/ and /apis/ledger/ are one kind of page."""
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return path  # visited, to report the 404
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded in a transaction rolled back after the module (tasks not run)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        with TestCase.captureOnCommitCallbacks(execute=False):
+            call_command("load_demo", "--sync", stdout=out)
+            call_command("load_usage_demo", stdout=out)
+            call_command("load_releases_demo", stdout=out)
+            call_command("load_notices_demo", webhook="http://127.0.0.1:9/", secret=SECRET)
+        yield
+        transaction.set_rollback(True)
+
+
+def crawl(client) -> tuple[dict[str, int], list[str]]:
+    """(status of every page visited, problems found)."""
+    seen_shapes: Counter = Counter()
+    statuses: dict[str, int] = {}
+    problems: list[str] = []
+    queue = deque([("/", "start")])
+    queued = {"/"}
+    while queue and len(statuses) < PAGES:
+        url, referrer = queue.popleft()
+        response = client.get(url)
+        statuses[url] = response.status_code
+        if response.status_code != 200:
+            problems.append(f"{url} answered {response.status_code} (linked from {referrer})")
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        html = response.content.decode()
+        for link in _links(url, html):
+            parts = urlsplit(link)
+            if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
+                continue
+            if "??" in link or parts.query.startswith("?"):
+                problems.append(f"{url} links to a malformed address {link!r}")
+                continue
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if target in queued or SKIPPED.search(target):
+                continue
+            shape = (_view(parts.path), bool(parts.query))
+            if seen_shapes[shape] >= PER_VIEW:
+                continue
+            seen_shapes[shape] += 1
+            queued.add(target)
+            queue.append((target, url))
+    return statuses, problems
+
+
+def visited_views(statuses: dict[str, int]) -> set[str]:
+    return {_view(urlsplit(url).path) for url in statuses}
+
+
+# Every part of the portal: a crawl that misses one of these lost its way, or a page lost its
+# only link.
+EVERYONE = {
+    "catalog:api-list", "catalog:api-detail", "catalog:version-detail", "catalog:team-list",
+    "catalog:team-detail", "catalog:my-apis", "token-list", "governance:rule-list",
+    "governance:rule-detail", "governance:version-lint", "governance:team-scorecard",
+    "governance:release-history", "governance:release-detail", "usage:consumer-list",
+    "usage:consumer-detail", "notifications:sunset-list", "notifications:sunset-detail",
+    "notifications:preferences", "notifications:channel-deliveries",
+}  # fmt: skip
+ADMINS = EVERYONE | {"governance:ruleset-list", "governance:approvals", "notifications:policy"}
+
+
+def test_every_page_an_admin_reaches_answers(demo, db):
+    admin = get_user_model().objects.create_superuser("crawler", "crawler@example.com", "x")
+    statuses, problems = crawl(client_for(admin))
+    assert problems == []
+    assert ADMINS - visited_views(statuses) == set()
+
+
+def test_a_team_member_is_not_shown_links_that_refuse_them(demo, db):
+    member = Membership.objects.select_related("user").order_by("pk").first().user
+    statuses, problems = crawl(client_for(member))
+    assert problems == []
+    assert EVERYONE - visited_views(statuses) == set()
