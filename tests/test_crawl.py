@@ -1,4 +1,5 @@
-"""The demo portal, followed link by link: no page fails and no link leads nowhere.
+"""The demo portal, followed link by link: no page fails and no link leads nowhere; the same
+for the REST API's hyperlinks.
 
 The whole demo is loaded once (catalog with parsed specs, usage, releases, sunset notices)
 and crawled breadth-first from the home page, as an admin (who may open every page) and as a
@@ -135,3 +136,47 @@ def test_a_team_member_is_not_shown_links_that_refuse_them(demo, db):
     statuses, problems = crawl(client_for(member))
     assert problems == []
     assert EVERYONE - visited_views(statuses) == set()
+
+
+def _api_links(value, found: list[str]) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _api_links(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _api_links(item, found)
+    elif isinstance(value, str) and value.startswith("http://testserver/api/v1/"):
+        found.append(value.removeprefix("http://testserver"))
+
+
+def test_every_api_resource_an_admin_reaches_answers(demo, db):
+    admin = get_user_model().objects.create_superuser("api-crawler", "api@example.com", "x")
+    client = client_for(admin)
+    queue, queued, views, problems = deque(["/api/v1/"]), {"/api/v1/"}, Counter(), []
+    visited: set[str] = set()
+    while queue and len(visited) < PAGES:
+        url = queue.popleft()
+        visited.add(url)
+        response = client.get(url, HTTP_ACCEPT="application/json")
+        if response.status_code != 200:
+            problems.append(f"{url} answered {response.status_code}: {response.content[:200]}")
+            continue
+        if response["Content-Type"] != "application/json":
+            continue  # a spec document's own bytes (YAML or JSON as uploaded)
+        links: list[str] = []
+        _api_links(response.json(), links)
+        for link in links:
+            path = urlsplit(link).path
+            view = (_view(path), bool(urlsplit(link).query))
+            if link in queued or views[view] >= PER_VIEW:
+                continue
+            views[view] += 1
+            queued.add(link)
+            queue.append(link)
+    assert problems == []
+    reached = visited_views(dict.fromkeys(visited, 200))
+    assert {
+        "v1:api-list", "v1:api-detail", "v1:api-version-detail", "v1:team-list", "v1:team-detail",
+        "v1:consumer-list", "v1:release-list", "v1:release-detail", "v1:spec-detail",
+        "v1:spec-operations", "v1:ruleset-list",
+    } <= reached  # fmt: skip
