@@ -26,27 +26,31 @@ from tests.conftest import client_for
 
 SECRET = "whsec_" + "A" * 43 + "="
 PAGES = 450  # requests per crawl at most
-PER_VIEW = 3  # pages per view (and as many again with a query string)
+PER_VIEW = 3  # pages per view (as many again with a query string, and as htmx fragments)
 # Not pages: downloads, the API and its docs, the admin (Django's own), sign-out, static files.
 SKIPPED = re.compile(r"^/(?:api/|admin/|static/|accounts/logout|spec-files/)|[?&]format=|/raw/?$")
 
 
 class _Links(HTMLParser):
+    """The links of a page: (address, whether htmx fetches it) for each ``<a href>`` and each
+    ``hx-get`` (the fragments a page loads or swaps in)."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.hrefs: list[str] = []
+        self.links: list[tuple[str, bool]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href is not None:
-                self.hrefs.append(href)
+        named = dict(attrs)
+        if tag == "a" and named.get("href") is not None:
+            self.links.append((named["href"], False))
+        if named.get("hx-get") is not None:
+            self.links.append((named["hx-get"], True))
 
 
-def _links(page_url: str, html: str) -> list[str]:
+def _links(page_url: str, html: str) -> list[tuple[str, bool]]:
     parser = _Links()
     parser.feed(html)
-    return [urljoin(page_url, href) for href in parser.hrefs]
+    return [(urljoin(page_url, href), htmx) for href, htmx in parser.links]
 
 
 def _view(path: str) -> str:
@@ -72,23 +76,23 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def crawl(client) -> tuple[dict[str, int], list[str]]:
-    """(status of every page visited, problems found)."""
-    seen_shapes: Counter = Counter()
+    """(status of every page and fragment visited, problems found)."""
+    per_view: Counter = Counter()
     statuses: dict[str, int] = {}
     problems: list[str] = []
-    queue = deque([("/", "start")])
-    queued = {"/"}
+    queue = deque([("/", False, "start")])
+    queued = {("/", False)}
     while queue and len(statuses) < PAGES:
-        url, referrer = queue.popleft()
-        response = client.get(url)
+        url, htmx, referrer = queue.popleft()
+        response = client.get(url, headers={"HX-Request": "true"} if htmx else {})
         statuses[url] = response.status_code
         if response.status_code != 200:
-            problems.append(f"{url} answered {response.status_code} (linked from {referrer})")
+            kind = "fragment" if htmx else "page"
+            problems.append(f"{kind} {url} answered {response.status_code} (from {referrer})")
             continue
         if "text/html" not in response.get("Content-Type", ""):
             continue
-        html = response.content.decode()
-        for link in _links(url, html):
+        for link, fetched in _links(url, response.content.decode()):
             parts = urlsplit(link)
             if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
                 continue
@@ -96,14 +100,14 @@ def crawl(client) -> tuple[dict[str, int], list[str]]:
                 problems.append(f"{url} links to a malformed address {link!r}")
                 continue
             target = parts.path + (f"?{parts.query}" if parts.query else "")
-            if target in queued or SKIPPED.search(target):
+            if (target, fetched) in queued or SKIPPED.search(target):
                 continue
-            shape = (_view(parts.path), bool(parts.query))
-            if seen_shapes[shape] >= PER_VIEW:
+            view = (_view(parts.path), bool(parts.query), fetched)
+            if per_view[view] >= PER_VIEW:
                 continue
-            seen_shapes[shape] += 1
-            queued.add(target)
-            queue.append((target, url))
+            per_view[view] += 1
+            queued.add((target, fetched))
+            queue.append((target, fetched, url))
     return statuses, problems
 
 
