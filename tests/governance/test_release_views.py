@@ -38,6 +38,19 @@ def test_it_shows_the_inbox_to_reviewers_only(persona, in_review, name, expected
         assert b"Payments API" in response.content and b"0 of 1" in response.content
 
 
+def test_it_filters_the_inbox_by_states_ticked_and_breaking_changes(in_review, reviewer):
+    client = client_for(reviewer)
+    html = client.get("/governance/approvals/").content.decode()
+    assert 'type="checkbox" name="state" value="in_review"' in html
+    assert '<option value="unknown" selected>Any</option>' in html
+    ticked = client.get("/governance/approvals/", {"state": ["in_review", "released"]})
+    assert ticked.content.count(b'id="release-') == 1
+    unbroken = client.get("/governance/approvals/", {"breaking": "false"})
+    assert unbroken.content.count(b'id="release-') == 0  # its one release breaks the base
+    broken = client.get("/governance/approvals/", {"breaking": "true"})
+    assert broken.content.count(b'id="release-') == 1
+
+
 def test_it_lists_the_inbox_in_constant_queries(api, owner, reviewer, django_assert_num_queries):
     released(api)
     for number in range(3):
