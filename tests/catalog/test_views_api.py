@@ -152,8 +152,10 @@ def test_it_lists_the_ten_most_recent_changes(reader, api):
 def test_it_shows_the_manage_forms_only_to_the_owning_team(api, owner, outsider):
     assert "Edit API" in page(client_for(owner))
     assert "New version" in page(client_for(owner))
+    assert 'href="#manage-title"' in page(client_for(owner))  # from the top of a long page
     html = page(client_for(outsider))
     assert "Edit API" not in html and "New version" not in html
+    assert "manage-title" not in html
 
 
 @pytest.mark.parametrize("versions", [1, 8])
