@@ -97,7 +97,7 @@ def test_it_groups_findings_by_severity_and_rule_with_the_source_around_each(own
     assert html.index("<h4>Error</h4>") < html.index("<h4>Warning</h4>")
     assert html.index("portal-operation-id") < html.index("info-contact")
     # The excerpt: two lines either side, the finding's line marked (1-based numbers).
-    assert "<mark>   10  line 10</mark>" in html
+    assert "<mark>   10  line 10\n</mark>" in html
     assert "    8  line 8\n" in html and "   12  line 12\n" in html
     assert "Line 41 to 42" in html
     assert "New</span>" in html and "Inherited</span>" in html
