@@ -21,5 +21,7 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
-# Unknown paths under /api/ answer a problem+json 404; other paths get the HTML page.
+# Unknown paths and server errors under /api/ answer problem+json; other paths get the pages
+# (templates/404.html, 403.html, 400.html and 500.html).
 handler404 = "portal.api.views.page_not_found"
+handler500 = "portal.api.views.server_error"

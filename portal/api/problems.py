@@ -32,6 +32,7 @@ TITLES = {
     413: "Content too large",
     415: "Unsupported media type",
     429: "Too many requests",
+    500: "Server error",
 }
 
 # Validation errors made only of these codes mean "that already exists": a conflict

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.views.defaults import page_not_found as html_page_not_found
+from django.views.defaults import server_error as html_server_error
 from rest_framework import exceptions
 
 from portal.api.problems import ContentTooLarge, problem_response
@@ -49,3 +50,15 @@ def page_not_found(request, exception=None):
             status_code=404, code="not-found", detail=f"There is no resource at {request.path}."
         )
     return html_page_not_found(request, exception)
+
+
+def server_error(request):
+    """The site's 500: a problem under /api/ (clients read problem+json, not a page), the
+    static 500.html elsewhere (it needs no context, which may be what failed)."""
+    if request.path_info.startswith("/api/"):
+        return problem_response(
+            status_code=500,
+            code="server-error",
+            detail="The portal failed to answer; the error is logged. Try again later.",
+        )
+    return html_server_error(request)

@@ -1,0 +1,44 @@
+"""The error pages: the site's own, with its navigation and the reason, never Django's bare
+ones; and problem+json under /api/."""
+
+import json
+
+import pytest
+from django.test import RequestFactory
+
+from portal.api.views import server_error
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_missing_page_keeps_the_site_around_it(outsider):
+    response = client_for(outsider).get("/apis/no-such-api/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Page not found" in html and 'class="site-header"' in html
+    assert 'href="/"' in html  # a way back
+
+
+def test_an_address_no_route_matches_says_so_in_words(outsider):
+    html = client_for(outsider).get("/nothing/here/").content.decode()
+    assert "There is no page at this address." in html
+    assert "Resolver404" not in html
+
+
+def test_a_refusal_gives_its_reason(owner, api):
+    response = client_for(owner).get("/governance/approvals/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Not allowed" in html and 'class="site-header"' in html
+    assert f"signed in as {owner.get_username()}" in html
+
+
+def test_a_server_error_is_a_page_or_a_problem():
+    factory = RequestFactory()
+    page = server_error(factory.get("/apis/payments/"))
+    assert page.status_code == 500 and b"Something went wrong" in page.content
+    problem = server_error(factory.get("/api/v1/apis/"))
+    assert problem.status_code == 500
+    assert problem["Content-Type"] == "application/problem+json"
+    assert json.loads(problem.content)["title"] == "Server error"
