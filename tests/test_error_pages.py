@@ -4,7 +4,7 @@ ones; and problem+json under /api/."""
 import json
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from portal.api.views import server_error
 from tests.conftest import client_for
@@ -42,3 +42,14 @@ def test_a_server_error_is_a_page_or_a_problem():
     assert problem.status_code == 500
     assert problem["Content-Type"] == "application/problem+json"
     assert json.loads(problem.content)["title"] == "Server error"
+
+
+def test_a_form_without_its_csrf_token_is_refused_with_a_page_that_explains(owner, api):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    response = client.post(f"/apis/{api.slug}/edit/", {"name": "Renamed"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "This form has expired" in html and "Nothing was saved" in html
+    api.refresh_from_db()
+    assert api.name != "Renamed"
