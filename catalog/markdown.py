@@ -6,6 +6,7 @@ allow-list: no scripts, no event handlers, no style attributes, and links only
 to http, https and mailto.
 """
 
+import re
 import threading
 
 import markdown as markdown_lib
@@ -13,8 +14,11 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 
 EXTENSIONS = ["extra", "sane_lists", "toc"]
-# The page around the text owns its <h1>: a "# Title" in a description becomes an <h2>.
+# The page around the text owns its <h1>: a "# Title" in a description becomes an <h2>, and
+# a text whose sections start at "##" or "###" is shifted up so that they do too (headings
+# must not skip a level after the page's own).
 EXTENSION_CONFIGS = {"toc": {"baselevel": 2, "marker": ""}}
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 ALLOWED_TAGS = {
     *("p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var"),
@@ -62,4 +66,12 @@ def markdown_to_html(text: str) -> SafeString:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(cleaned)  # nh3 has just cleaned it against the allow-list
+    return mark_safe(_headings_from_h2(cleaned))  # nh3 has just cleaned it (allow-list)
+
+
+def _headings_from_h2(html: str) -> str:
+    levels = [int(level) for _, level in _HEADING_TAG.findall(html)]
+    shift = min(levels, default=2) - 2
+    if shift <= 0:
+        return html
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) - shift}", html)

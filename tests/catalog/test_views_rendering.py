@@ -1,6 +1,7 @@
 """The pieces the pages render with: sanitised Markdown, schema outlines, countdowns."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -36,6 +37,21 @@ def test_it_keeps_ordinary_markdown():
     assert "<em>Hi</em>" in html and "<code>code</code>" in html
     assert '<a href="https://d.example" rel="noopener noreferrer nofollow">docs</a>' in html
     assert "<table>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("# A\n\n## B", ["2", "3"]),
+        ("## A\n\n### B\n\n## C", ["2", "3", "2"]),  # sections written from "##"
+        ("### Only", ["2"]),
+        ("<h4>Raw</h4>\n\n#### Marked", ["2", "3"]),  # "#" is h2, so "####" is h5
+    ],
+)
+def test_its_headings_start_at_h2_whatever_level_the_author_began_with(text, levels):
+    html = markdown_to_html(text)
+    assert re.findall(r"<h([1-6])", html) == levels
+    assert re.findall(r"</h([1-6])>", html) == levels
 
 
 def test_it_escapes_text_in_schemas():
