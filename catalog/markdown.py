@@ -66,7 +66,9 @@ def markdown_to_html(text: str) -> SafeString:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(_headings_from_h2(cleaned))  # nh3 has just cleaned it (allow-list)
+    # A code block may scroll sideways: tabindex lets a keyboard reach and scroll it.
+    focusable = _headings_from_h2(cleaned).replace("<pre>", '<pre tabindex="0">')
+    return mark_safe(focusable)  # nh3 has just cleaned it (allow-list)
 
 
 def _headings_from_h2(html: str) -> str:

@@ -54,6 +54,13 @@ def test_its_headings_start_at_h2_whatever_level_the_author_began_with(text, lev
     assert re.findall(r"</h([1-6])>", html) == levels
 
 
+def test_its_code_blocks_can_be_scrolled_from_the_keyboard():
+    html = markdown_to_html(
+        "Run:\n\n    curl -H 'Authorization: Bearer $TOKEN' https://api.example.com/x"
+    )
+    assert '<pre tabindex="0"><code>' in html
+
+
 def test_it_escapes_text_in_schemas():
     html = schema_view(
         {"type": "object", "properties": {"<b>": {"type": "string", "description": "<script>"}}}
