@@ -9,6 +9,8 @@ from accounts.access import REVIEWERS_GROUP
 from catalog.models import Membership
 from tests.factories import ApiFactory, MembershipFactory, TeamFactory, UserFactory
 
+pytest_plugins = ["tests.demo"]  # the `demo` fixture: the whole demo catalog, per module
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):

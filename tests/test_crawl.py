@@ -8,23 +8,17 @@ are sampled (a few per view), so the crawl covers every kind of page in a few hu
 requests.
 """
 
-import io
 import re
 from collections import Counter, deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase
 from django.urls import Resolver404, resolve
 
 from catalog.models import Membership
 from tests.conftest import client_for
 
-SECRET = "whsec_" + "A" * 43 + "="
 PAGES = 450  # requests per crawl at most
 PER_VIEW = 3  # pages per view (as many again with a query string, and as htmx fragments)
 # Not pages: downloads, the API and its docs, the admin (Django's own), sign-out, static files.
@@ -59,20 +53,6 @@ def _view(path: str) -> str:
         return resolve(path).view_name
     except Resolver404:
         return path  # visited, to report the 404
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded in a transaction rolled back after the module (tasks not run)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = io.StringIO()
-        with TestCase.captureOnCommitCallbacks(execute=False):
-            call_command("load_demo", "--sync", stdout=out)
-            call_command("load_usage_demo", stdout=out)
-            call_command("load_releases_demo", stdout=out)
-            call_command("load_notices_demo", webhook="http://127.0.0.1:9/", secret=SECRET)
-        yield
-        transaction.set_rollback(True)
 
 
 def crawl(client) -> tuple[dict[str, int], list[str]]:
