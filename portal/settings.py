@@ -328,7 +328,12 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API portal",
-    "DESCRIPTION": "The catalog of APIs, teams, versions and specs.",
+    "DESCRIPTION": (
+        "The API governance portal: the catalog of APIs, teams, versions and specs; lint "
+        "results and rulesets; release approvals; consumers and their usage; deprecations "
+        "and sunsets. Send a token as `Authorization: Bearer <token>` (create one under API "
+        "tokens in the portal); errors are RFC 9457 problem details."
+    ),
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
