@@ -49,6 +49,7 @@ def test_it_serves_the_docs_page_with_scripts_from_files_and_no_unsafe_inline():
     assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
     nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
     assert f'<style nonce="{nonce}">' in html
+    assert '<a href="/">Back to the portal</a>' in html  # the page is not a dead end
     for src in re.findall(r'<script src="([^"]+)"', html):
         script = client.get(src.replace("&amp;", "&"))
         assert script.status_code == 200, src
