@@ -161,6 +161,7 @@ def test_every_api_resource_an_admin_reaches_answers(demo, db):
     reached = visited_views(dict.fromkeys(visited, 200))
     assert {
         "v1:api-list", "v1:api-detail", "v1:api-version-detail", "v1:team-list", "v1:team-detail",
-        "v1:consumer-list", "v1:release-list", "v1:release-detail", "v1:spec-detail",
+        "v1:consumer-list", "v1:consumer-detail", "v1:release-list", "v1:release-detail",
+        "v1:spec-detail",
         "v1:spec-operations", "v1:ruleset-list",
     } <= reached  # fmt: skip

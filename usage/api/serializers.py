@@ -67,6 +67,7 @@ class DeclareSerializer(serializers.Serializer):
 
 
 class ConsumerSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="v1:consumer-detail", lookup_field="slug")
     team = serializers.SlugRelatedField(slug_field="slug", queryset=Team.objects.all())
     credentials = CredentialSerializer(many=True, read_only=True)
     declared_uses = DeclaredUseSerializer(many=True, read_only=True)
@@ -74,6 +75,7 @@ class ConsumerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Consumer
         fields = [
+            "url",
             "slug",
             "name",
             "description",
