@@ -161,12 +161,12 @@ def run() -> None:
     by one at exit 0.03 to 0.1 s. Nothing is left to clean up: the report is written and
     flushed before, and ``_lint`` collects between documents."""
     gc.disable()
-    code = main()
     try:
+        code = main()
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away (`portal lint ... | head`)
-        code = code or 1
+    except BrokenPipeError:  # the reader went away (`portal lint ... | head`): no traceback
+        code = 1
     os._exit(code)
 
 

@@ -24,6 +24,7 @@ from ._base import rule_function
 from ._js import json_stringify
 from .ajv import Ajv, AjvError, bundled_schema
 from .ajv.compiler import Node
+from .ajv.fastmeta import first_verdict
 from .ajv.formats import FORMATS
 from .ajv.messages import best_match
 
@@ -90,13 +91,7 @@ def document_errors(document: Any, formats: frozenset[str]) -> list[AjvError]:
 def known_valid(document: Any, version: str) -> bool:
     """True when jsonschema-rs finds ``document`` valid; False when it does not, or cannot
     tell (then Ajv decides)."""
-    validator = _fast_validator(version)
-    if validator is None:
-        return False
-    try:
-        return validator.is_valid(document) is True
-    except Exception:  # noqa: BLE001 - unreadable for jsonschema-rs: Ajv gives the verdict
-        return False
+    return first_verdict(_fast_validator(version), document)
 
 
 def _sizeable(document: Any) -> bool:

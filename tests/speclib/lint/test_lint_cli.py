@@ -7,6 +7,7 @@ command is tested apart from the real rule functions.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,25 @@ def test_the_installed_script_writes_its_whole_report_before_its_fast_exit(tmp_p
     )
     assert written.returncode == 1 and written.stdout == ""
     assert json.loads((tmp_path / "report.json").read_text()) == findings
+
+
+def test_the_installed_script_stops_quietly_when_its_reader_goes_away(tmp_path: Path) -> None:
+    # `portal lint ... | head`: the pipe closes before the report is written.
+    paths = "".join(f"  /items{index}:\n    get: {{}}\n" for index in range(600))
+    (tmp_path / "big.yaml").write_text(
+        "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths:\n" + paths
+    )
+    read, write = os.pipe()
+    os.close(read)  # nobody will read
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "portal"), "lint", "big.yaml", "-f", "json"],
+        cwd=tmp_path,
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    os.close(write)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and done.stderr == ""

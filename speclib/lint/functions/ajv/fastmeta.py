@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-__all__ = ["FastMeta"]
+__all__ = ["FastMeta", "first_verdict"]
 
 _SINGLE_FILE = re.compile(r"https?://json-schema\.org/draft-0[4-7]/schema#?\Z")
 # Loading jsonschema-rs and building its validator costs more than Ajv's check of a few
@@ -40,13 +40,18 @@ class FastMeta:
         self.checks += 1
         if self.checks < _WORTH_IT or not isinstance(meta, dict):
             return False
-        validator = _validator(meta)
-        if validator is None:
-            return False
-        try:
-            return validator.is_valid(schema) is True
-        except Exception:  # noqa: BLE001 - unreadable for jsonschema-rs: Ajv gives the verdict
-            return False
+        return first_verdict(_validator(meta), schema)
+
+
+def first_verdict(validator: Any, value: Any) -> bool:
+    """True when a jsonschema-rs ``validator`` finds ``value`` valid; False when it does not,
+    when there is no validator, or when it cannot read the value (then Ajv decides)."""
+    if validator is None:
+        return False
+    try:
+        return validator.is_valid(value) is True
+    except Exception:  # noqa: BLE001 - unreadable for jsonschema-rs: Ajv gives the verdict
+        return False
 
 
 def _validator(meta: dict[str, Any]) -> Any:
