@@ -1,4 +1,5 @@
-"""Personas shared by the tests: an owner, a teammate, an outsider, a reviewer, anonymous."""
+"""Personas shared by the tests (an owner, a teammate, an outsider, a reviewer, anonymous),
+and the worker of the tests that run one."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -98,3 +99,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     if suffix:
         test = settings.DATABASES["default"].setdefault("TEST", {})
         test["NAME"] = f"test_{settings.DATABASES['default']['NAME']}_{suffix}"
+
+
+@pytest.fixture
+def worker(worker_process, transactional_db):
+    """The worker process of the test's module (`worker_process`, shared by its tests), idle
+    again when the test ends: the database is flushed after the test (`transactional_db`
+    tears down after this fixture), and a job still reading tables, such as the facet
+    count a change schedules, would deadlock with the flush."""
+    yield worker_process
+    worker_process.wait_until_idle()

@@ -30,7 +30,7 @@ paths:
 
 
 @pytest.fixture(scope="module")
-def worker(django_db_setup, django_db_blocker):
+def worker_process(django_db_setup, django_db_blocker):
     """A `celery worker` process on the test database, shared by this module's tests
     (it outlives the flush between them)."""
     with celery_worker(django_db_blocker, name="catalog") as process:

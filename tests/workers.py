@@ -3,11 +3,14 @@ tested in a worker over a broker, never eagerly in the test's process."""
 
 import contextlib
 import os
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from kombu.exceptions import ChannelError
 
 from operations.models import WorkerHeartbeat
 from portal.celery import app
@@ -46,6 +49,45 @@ def _router_reload() -> None:
     app.amqp.router = app.amqp.Router()
 
 
+class WorkerProcess(subprocess.Popen):
+    """A `celery worker` process that can say when it has nothing left to do."""
+
+    def __init__(self, command: list[str], *, hostname: str, queue: str, **options) -> None:
+        super().__init__(command, **options)
+        self.hostname = hostname
+        self.queue = queue
+
+    def wait_until_idle(self, *, timeout: float = 60.0) -> None:
+        """Waits until no job is queued for the worker, running in it, or held for later
+        (a countdown), twice in a row, so that a follow-up it enqueued is seen too.
+
+        The test database is flushed (TRUNCATE) after each test: with a job still reading
+        tables, the two deadlock.
+        """
+        if self.poll() is not None:
+            return
+        wait_for(
+            lambda: self._idle() and (time.sleep(0.2) or self._idle()),
+            timeout=timeout,
+            what=f"{self.hostname} to finish its jobs",
+        )
+
+    def _idle(self) -> bool:
+        with app.connection_for_write() as connection:
+            try:
+                declared = connection.default_channel.queue_declare(queue=self.queue, passive=True)
+            except ChannelError:
+                pass  # no such queue: Redis keeps a queue only while it holds messages
+            else:
+                if declared.message_count:
+                    return False
+        inspect = app.control.inspect(destination=[self.hostname], timeout=2.0)
+        for jobs in (inspect.active(), inspect.reserved(), inspect.scheduled()):
+            if jobs is None or any(jobs.values()):  # None: no reply yet
+                return False
+        return True
+
+
 @contextlib.contextmanager
 def celery_worker(
     django_db_blocker,
@@ -54,7 +96,7 @@ def celery_worker(
     queue: str | None = None,
     concurrency: int = 1,
     env: dict[str, str] | None = None,
-) -> Iterator[subprocess.Popen]:
+) -> Iterator[WorkerProcess]:
     """A `celery worker` process on the test database, ready once it has recorded a
     heartbeat, stopped on exit. With `queue` it consumes that queue only."""
     hostname = queue or f"{name}-{os.getpid()}"
@@ -66,8 +108,14 @@ def celery_worker(
     environment = {**os.environ, "DATABASE_URL": databases.database_url_for_tests(), **(env or {})}
     log_path = ROOT / "var" / f"test-{name}-worker-{os.getpid()}.log"
     with log_path.open("w") as log:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT
+        process = WorkerProcess(
+            command,
+            hostname=f"{hostname}@{socket.gethostname()}",
+            queue=queue or app.conf.task_default_queue,
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             with django_db_blocker.unblock():

@@ -20,7 +20,7 @@ def version(api) -> Version:
 
 
 @pytest.fixture(scope="module")
-def worker(django_db_setup, django_db_blocker):
+def worker_process(django_db_setup, django_db_blocker):
     """A `celery worker` on the test database that consumes a queue of this test run only,
     shared by the tests of a module (it outlives the flush between them)."""
     queue = f"governance-test-{os.getpid()}"

@@ -83,7 +83,7 @@ def broker():
 
 
 @pytest.fixture(scope="module")
-def worker(broker, django_db_setup, django_db_blocker):
+def worker_process(broker, django_db_setup, django_db_blocker):
     env = {"CELERY_BROKER_URL": broker.url, "PORTAL_WEBHOOK_PRIVATE_NETWORKS": "127.0.0.1/32"}
     with celery_worker(django_db_blocker, name="sunset", concurrency=2, env=env) as process:
         yield process

@@ -33,7 +33,7 @@ def _empty_event_table():
 
 
 @pytest.fixture
-def worker(django_db_setup, django_db_blocker):
+def worker_process(django_db_setup, django_db_blocker):
     """A `celery worker` on the test database, consuming a queue of this test run only."""
     queue = f"usage-test-{os.getpid()}"
     env = {"PORTAL_USAGE_IMPORT_CHUNK": str(CHUNK)}
