@@ -178,6 +178,9 @@ PORTAL_WORKER_HEARTBEAT_MAX_AGE = env_int("PORTAL_WORKER_HEARTBEAT_MAX_AGE", 120
 # --- Celery: a real broker always (Redis or RabbitMQ in production, an embedded
 # Valkey server for the demo and the tests). Never eager mode.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# The queue of every task without a route of its own; a name per deployment lets several
+# (staging and production, say) share one broker or RabbitMQ virtual host.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -194,7 +197,7 @@ CELERY_BEAT_SCHEDULE = {
 # --- Spec linting (the governance app). Lint tasks go to PORTAL_LINT_QUEUE: the default
 # queue unless a deployment runs dedicated lint workers (`celery worker -Q lint`).
 PORTAL_LINT_TIME_LIMIT = env_int("PORTAL_LINT_TIME_LIMIT", 300, minimum=10)
-PORTAL_LINT_QUEUE = env_str("PORTAL_LINT_QUEUE", "celery")
+PORTAL_LINT_QUEUE = env_str("PORTAL_LINT_QUEUE", CELERY_TASK_DEFAULT_QUEUE)
 PORTAL_LINT_SYNC_MAX_BYTES = env_int("PORTAL_LINT_SYNC_MAX_BYTES", 1024 * 1024)
 PORTAL_LINT_JOB_TTL = env_int("PORTAL_LINT_JOB_TTL", 3600, minimum=60)
 CELERY_TASK_ROUTES = {"governance.tasks.*": {"queue": PORTAL_LINT_QUEUE}}

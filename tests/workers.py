@@ -44,6 +44,16 @@ def tasks_routed_to(queue: str, *patterns: str) -> Iterator[None]:
         _router_reload()
 
 
+def use_broker(url: str) -> str:
+    """Points this process's Celery app at the broker at `url`; returns the URL it used."""
+    saved = app.conf.broker_url
+    # The read and write URLs were copied from broker_url when the app was configured.
+    app.conf.broker_url = app.conf.broker_write_url = app.conf.broker_read_url = url
+    app._pool = None  # the connection pool was made for the old URL
+    app.amqp._producer_pool = None
+    return saved
+
+
 def _router_reload() -> None:
     app.amqp._rtable = None  # the router reads task_routes once: make it read them again
     app.amqp.router = app.amqp.Router()

@@ -17,11 +17,10 @@ from catalog.services import Actor
 from catalog.services.versions import version_deprecate
 from notifications.models import Delivery, Digest, Notice
 from notifications.tasks import notices_dispatch
-from portal.celery import app
 from tests.factories import TeamFactory, VersionFactory
 from tests.notifications.factories import ChannelFactory, team_recipient
 from tests.notifications.receiver import Receiver
-from tests.workers import celery_worker, wait_for
+from tests.workers import celery_worker, use_broker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -59,25 +58,15 @@ class Broker:
             self.server = None
 
 
-def _use_broker(url: str) -> str:
-    """Points this process's Celery app at `url`; returns the URL it used before."""
-    saved = app.conf.broker_url
-    # The read and write URLs were copied from broker_url when the app was configured.
-    app.conf.broker_url = app.conf.broker_write_url = app.conf.broker_read_url = url
-    app._pool = None  # the connection pool was made for the old URL
-    app.amqp._producer_pool = None
-    return saved
-
-
 @pytest.fixture(scope="module")
 def broker():
     running = Broker()
     running.start()
-    saved = _use_broker(running.url)
+    saved = use_broker(running.url)
     try:
         yield running
     finally:
-        _use_broker(saved)
+        use_broker(saved)
         running.stop()
         shutil.rmtree(running.data_dir, ignore_errors=True)
 
@@ -108,7 +97,7 @@ def test_it_delivers_once_after_a_broker_outage(worker, broker):
         assert not Digest.objects.exists()
 
         broker.start()
-        _use_broker(broker.url)
+        use_broker(broker.url)
         for _ in range(3):  # beat's catch-up, running again and again
             notices_dispatch.apply_async()
         wait_for(
