@@ -48,3 +48,28 @@ def test_it_refuses_to_start_on_a_database_other_than_postgresql():
     )
     assert result.returncode != 0
     assert "PostgreSQL is the only database" in result.stderr
+
+
+def test_lint_tasks_follow_the_default_queue_unless_given_their_own():
+    base = {k: v for k, v in os.environ.items() if not k.endswith("_QUEUE")}
+
+    def lint_route(**extra: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup(); " + PRINT_LINT_ROUTE],
+            env={**base, "DJANGO_SETTINGS_MODULE": "portal.settings", **extra},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.strip()
+
+    assert lint_route() == "celery"
+    assert lint_route(CELERY_TASK_DEFAULT_QUEUE="staging") == "staging"
+    assert lint_route(CELERY_TASK_DEFAULT_QUEUE="staging", PORTAL_LINT_QUEUE="lint") == "lint"
+
+
+PRINT_LINT_ROUTE = (
+    "from django.conf import settings; "
+    "print(settings.CELERY_TASK_ROUTES['governance.tasks.*']['queue'])"
+)
