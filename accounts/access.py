@@ -102,6 +102,16 @@ class Principal:
     def can_manage_team(self, team_id: int) -> bool:
         return self.token is None and team_id in self.owned_team_ids
 
+    @cached_property
+    def reads_all_activity(self) -> bool:
+        """The whole audit trail (tokens, teams, rulesets, consumers, channels) is read by
+        admins and governance reviewers, in person or with a read token of their own; other
+        readers of the catalog see the changes to APIs, as the API pages show them."""
+        person = self.person
+        if person is None or not self.can_read_catalog:
+            return False
+        return person.is_superuser or person.groups.filter(name=REVIEWERS_GROUP).exists()
+
     @property
     def is_admin(self) -> bool:
         return self.person is not None and self.person.is_superuser and self.token is None

@@ -10,7 +10,16 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, Q
 from django.utils import timezone
 
-from catalog.models import Api, Audience, Lifecycle, LintStatus, SpecDocument, Team, Version
+from catalog.models import (
+    Api,
+    Audience,
+    AuditEvent,
+    Lifecycle,
+    LintStatus,
+    SpecDocument,
+    Team,
+    Version,
+)
 
 
 class _AnyValueField(forms.MultipleChoiceField):
@@ -158,3 +167,54 @@ class SpecDocumentFilterSet(django_filters.FilterSet):
     class Meta:
         model = SpecDocument
         fields = ["status", "openapi_family", "sha256"]
+
+
+# The audit trail's kinds of change: the first word of an action ("release.approve").
+AUDIT_AREAS = [
+    ("api", "APIs"),
+    ("version", "Versions"),
+    ("release", "Releases"),
+    ("ruleset", "Rulesets"),
+    ("team", "Teams"),
+    ("token", "API tokens"),
+    ("consumer", "Consumers"),
+    ("channel", "Notice channels"),
+    ("delivery", "Notice deliveries"),
+    ("notice_policy", "Deprecation policy"),
+]
+
+
+class AuditEventFilterSet(django_filters.FilterSet):
+    api = django_filters.CharFilter(field_name="api__slug", label="API (slug)", max_length=100)
+    team = django_filters.ModelChoiceFilter(
+        field_name="api__team",
+        to_field_name="slug",
+        queryset=Team.objects.order_by("name"),
+        label="Owning team",
+        empty_label="Any",
+    )
+    area = django_filters.ChoiceFilter(
+        choices=AUDIT_AREAS, method="filter_area", label="Kind of change", empty_label="Any"
+    )
+    actor = django_filters.CharFilter(
+        field_name="actor_label", lookup_expr="icontains", label="By", max_length=200
+    )
+    since = django_filters.DateFilter(
+        field_name="created_at",
+        lookup_expr="date__gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = django_filters.DateFilter(
+        field_name="created_at",
+        lookup_expr="date__lte",
+        label="Until",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = AuditEvent
+        fields = ["api", "team", "area", "actor", "since", "until"]
+
+    def filter_area(self, queryset, name, value):
+        return queryset.filter(action__startswith=f"{value}.")

@@ -99,6 +99,13 @@ def api_metadata(api: Api) -> list[tuple[MetadataField, object]]:
     ]
 
 
+def activity(*, everything: bool) -> QuerySet[AuditEvent]:
+    """The audit trail, newest first: every event, or (``everything=False``) the changes to
+    APIs, which anyone who reads the catalog sees on the API pages."""
+    events = AuditEvent.objects.select_related("api", "target_type").order_by("-id")
+    return events if everything else events.filter(api__isnull=False)
+
+
 def api_recent_changes(api: Api, limit: int = 10) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(api=api).only(
         "actor_label", "action", "target_label", "created_at", "api_id"

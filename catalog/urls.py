@@ -30,4 +30,6 @@ urlpatterns = [
     path("teams/", views.team_list, name="team-list"),
     path("teams/<slug:slug>/", views.team_detail, name="team-detail"),
     path("me/apis/", views.my_apis, name="my-apis"),
+    path("activity/", views.activity, name="activity"),
+    path("activity/export.csv", views.activity_export, name="activity-export"),
 ]

@@ -44,6 +44,7 @@ PAGES = (
     "/governance/apis/shipments/versions/1.2.0/lint/",
     "/governance/teams/logistics/scorecard/",
     "/accounts/tokens/",
+    "/activity/",
 )
 
 

@@ -7,7 +7,7 @@ from rest_framework.reverse import reverse
 
 from accounts.access import principal_of
 from catalog import services
-from catalog.models import Api, Lifecycle, Operation, SpecDocument, Team, Version
+from catalog.models import Api, AuditEvent, Lifecycle, Operation, SpecDocument, Team, Version
 
 
 def _actor(serializer: serializers.Serializer) -> services.Actor:
@@ -283,3 +283,33 @@ class OperationSerializer(serializers.ModelSerializer):
             "detail",
         ]
         read_only_fields = fields
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    """One change: who (`actor`, as the portal named them then), what (`action`, on
+    `target_type` `target_id`), the API it belongs to, and the fields before and after."""
+
+    actor = serializers.CharField(source="actor_label", read_only=True)
+    target_type = serializers.SerializerMethodField()
+    target = serializers.CharField(source="target_label", read_only=True)
+    api = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "id",
+            "created_at",
+            "actor",
+            "action",
+            "target_type",
+            "target_id",
+            "target",
+            "api",
+            "before",
+            "after",
+            "request_id",
+        ]
+        read_only_fields = fields
+
+    def get_target_type(self, event: AuditEvent) -> str:
+        return f"{event.target_type.app_label}.{event.target_type.model}"

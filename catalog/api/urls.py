@@ -7,6 +7,7 @@ from catalog.api.views import (
     VERSION_IN_PATH,
     ApiVersionViewSet,
     ApiViewSet,
+    AuditEventViewSet,
     TeamViewSet,
     VersionViewSet,
 )
@@ -21,6 +22,7 @@ def register(router) -> None:
     )
     router.register("versions", VersionViewSet, basename="version")
     router.register("specs", SpecDocumentViewSet, basename="spec")
+    router.register("audit-events", AuditEventViewSet, basename="audit-event")
 
 
 # Without a trailing slash: these name a document, as a file path would.

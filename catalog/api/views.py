@@ -6,18 +6,21 @@ from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
+from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
+from accounts.access import principal_of
 from accounts.permissions import require_team_edit
 from catalog import selectors
 from catalog.api.serializers import (
     ApiSerializer,
     ApiSummarySerializer,
+    AuditEventSerializer,
     TeamSerializer,
     VersionSerializer,
     VersionUpdateSerializer,
 )
-from catalog.filtersets import ApiFilterSet, TeamFilterSet, VersionFilterSet
+from catalog.filtersets import ApiFilterSet, AuditEventFilterSet, TeamFilterSet, VersionFilterSet
 from catalog.models import Api, Version
 from portal.api.views import PortalApiMixin
 
@@ -141,3 +144,26 @@ class VersionViewSet(PortalApiMixin, mixins.ListModelMixin, viewsets.GenericView
     queryset = version_rows()
     serializer_class = VersionSerializer
     filterset_class = VersionFilterSet
+
+
+class ActivityPagination(CursorPagination):
+    """Newest first, by an opaque cursor: the trail only grows, so offsets would shift
+    under a reader (and grow slow), where a cursor resumes exactly where it stopped."""
+
+    ordering = "-id"
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class AuditEventViewSet(PortalApiMixin, viewsets.ReadOnlyModelViewSet):
+    """The audit trail, for a SIEM or an auditor: admins and governance reviewers (and
+    their read tokens) read every event; other readers the changes to APIs, as the API
+    pages show them."""
+
+    serializer_class = AuditEventSerializer
+    filterset_class = AuditEventFilterSet
+    pagination_class = ActivityPagination
+
+    def get_queryset(self) -> QuerySet:
+        everything = principal_of(self.request).reads_all_activity
+        return selectors.activity(everything=everything)

@@ -1,6 +1,7 @@
 """Small presentation helpers for the catalog pages: badges, countdowns and Markdown."""
 
 import datetime
+import json
 
 from django import template
 from django.utils import timezone
@@ -71,10 +72,61 @@ ACTIONS = {
     "version.update": "changed version",
     "version.lifecycle": "moved the lifecycle of",
     "version.spec": "uploaded a spec for",
+    "version.notice_override": "shortened the notice period of",
+    "version.retire_override": "retired, while still called,",
+    "release.submit": "submitted",
+    "release.checked": "checked",
+    "release.approve": "approved",
+    "release.reject": "rejected",
+    "release.request_changes": "asked for changes to",
+    "release.accept_change": "accepted a breaking change in",
+    "release.withdraw": "withdrew",
+    "release.comment": "commented on",
+    "release.released": "released",
+    "ruleset.create": "created the ruleset",
+    "ruleset.revise": "revised the ruleset",
+    "ruleset.assign": "assigned the ruleset",
+    "team.create": "created the team",
+    "team.update": "edited the team",
+    "team.member.set": "set a membership in",
+    "team.member.remove": "removed a member from",
+    "token.issue": "issued the token",
+    "token.revoke": "revoked the token",
+    "consumer.create": "registered the consumer",
+    "consumer.update": "edited the consumer",
+    "consumer.credential.add": "added a credential to",
+    "consumer.credential.revoke": "revoked a credential of",
+    "consumer.use.declare": "declared a use by",
+    "consumer.use.remove": "removed a use by",
+    "channel.add": "added the notice channel",
+    "channel.enable": "turned on the notice channel",
+    "channel.disable": "turned off the notice channel",
+    "delivery.retry": "retried the delivery",
+    "notice_policy.update": "changed the deprecation policy",
 }
 
 
 @register.filter
 def action_label(action: str) -> str:
     """Audit actions as words: `version.spec` reads `uploaded a spec for`."""
-    return ACTIONS.get(action, action.replace(".", " "))
+    return ACTIONS.get(action, action.replace(".", " ").replace("_", " "))
+
+
+@register.filter
+def audit_changes(event) -> list[tuple[str, str | None, str | None]]:
+    """(field, before, after) for each field an audit event records as changed or set,
+    the values as text (None where the field had or has no value)."""
+    before = event.before if isinstance(event.before, dict) else {}
+    after = event.after if isinstance(event.after, dict) else {}
+    fields = [*before, *(name for name in after if name not in before)]
+    return [
+        (name, _as_text(before.get(name)), _as_text(after.get(name)))
+        for name in fields
+        if before.get(name) != after.get(name)
+    ]
+
+
+def _as_text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,5 +1,6 @@
 """The catalog's server-rendered pages."""
 
+from catalog.views.activity import activity, activity_export
 from catalog.views.apis import api_detail, api_edit, version_create
 from catalog.views.browse import api_list
 from catalog.views.teams import my_apis, team_detail, team_list
@@ -12,6 +13,8 @@ from catalog.views.versions import (
 )
 
 __all__ = [
+    "activity",
+    "activity_export",
     "api_detail",
     "api_edit",
     "api_list",
