@@ -79,3 +79,22 @@ class AssignmentForm(forms.Form):
             "audience": self.cleaned_data["audience"] if scope == "audience" else "",
             "organisation": scope == "organisation",
         }
+
+
+class CompareForm(forms.Form):
+    """Two versions of one API, among those with a parsed spec, newest first."""
+
+    base = forms.ChoiceField(label="From")
+    revision = forms.ChoiceField(label="To")
+
+    def __init__(self, data, *, versions: list[str]) -> None:
+        super().__init__(data)
+        choices = [(name, name) for name in versions]
+        self.fields["base"].choices = choices
+        self.fields["revision"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("base") and cleaned.get("base") == cleaned.get("revision"):
+            raise forms.ValidationError("Choose two different versions to compare.")
+        return cleaned

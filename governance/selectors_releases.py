@@ -95,19 +95,27 @@ def released_with_changelogs(api: Api, limit: int = 50) -> QuerySet[Release]:
 
 
 def grouped_changes(release: Release) -> "OrderedDict[str, list[dict]]":
-    """The release's diff changes grouped by operation (document-level ones under ""),
-    blocking ones first within each group."""
+    """The release's diff changes grouped by operation."""
+    return changes_by_operation((release.checks or {}).get("diff", {}).get("changes", []))
+
+
+def changes_by_operation(changes: list[dict]) -> "OrderedDict[str, list[dict]]":
+    """Diff changes (as the release checks store them) grouped by operation, in operation
+    order with the document-level ones under "", blocking ones first within each group."""
     groups: OrderedDict[str, list[dict]] = OrderedDict()
-    changes = (release.checks or {}).get("diff", {}).get("changes", [])
     for change in sorted(changes, key=lambda c: (c.get("operation") or "", not c["blocking"])):
         groups.setdefault(change.get("operation") or "", []).append(change)
     return groups
 
 
 def release_impact(release: Release) -> dict | None:
-    """The consumers the release's breaking changes reach, as the checks stored them, with
-    `last_seen` as a datetime; None when nothing breaks (or the checks predate it)."""
-    impact = (release.checks or {}).get("impact")
+    """The consumers the release's breaking changes reach, as the checks stored them; None
+    when nothing breaks (or the checks predate it)."""
+    return impact_for_page((release.checks or {}).get("impact"))
+
+
+def impact_for_page(impact: dict | None) -> dict | None:
+    """An impact as releases_impact computes it (JSON), with `last_seen` as a datetime."""
     if not impact:
         return None
     consumers = [

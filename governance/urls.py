@@ -23,6 +23,7 @@ urlpatterns = [
     path("releases/<int:pk>/source/", views.release_source, name="release-source"),
     path("releases/<int:pk>/<str:action>/", views.release_act, name="release-act"),
     path("apis/<slug:slug>/releases/", views.release_history, name="release-history"),
+    path("apis/<slug:slug>/compare/", views.version_compare, name="version-compare"),
     path("apis/<slug:slug>/releases.atom", views.release_feed, name="release-feed"),
     path(
         "apis/<slug:slug>/versions/<str:version>/submit/",

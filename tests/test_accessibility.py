@@ -45,6 +45,7 @@ PAGES = (
     "/governance/teams/logistics/scorecard/",
     "/accounts/tokens/",
     "/activity/",
+    "/governance/apis/payments/compare/",
 )
 
 

@@ -145,7 +145,7 @@ def _compare(release: Release, base: Version | None) -> dict:
         semver = semver_findings([], None, version.version, policy=policy)
         return {
             "diff": {"changes": [], "first_release": True},
-            "semver": [_as_json(change) for change in semver],
+            "semver": [change_as_json(change) for change in semver],
             "changelog": f"First release of {version.api.name}: nothing earlier to compare with.",
         }
     try:
@@ -155,13 +155,13 @@ def _compare(release: Release, base: Version | None) -> dict:
         semver = semver_findings([], base.version, version.version, policy=policy)
         return {
             "diff": {"changes": [], "failed": reason},
-            "semver": [_as_json(change) for change in semver],
+            "semver": [change_as_json(change) for change in semver],
             "changelog": "",
         }
     semver = semver_findings(result.changes, base.version, version.version, policy=policy)
     return {
-        "diff": {"changes": [_as_json(change) for change in result.changes]},
-        "semver": [_as_json(change) for change in semver],
+        "diff": {"changes": [change_as_json(change) for change in result.changes]},
+        "semver": [change_as_json(change) for change in semver],
         "changelog": changelog,
     }
 
@@ -197,7 +197,7 @@ def _reason(exc: Exception, release_id: int) -> str:
     return "The differ failed on these documents (an internal error)."
 
 
-def _as_json(change: Change) -> dict:
+def change_as_json(change: Change) -> dict:
     def where(location):
         return location and {"pointer": location.pointer, "line": location.line}
 

@@ -1,5 +1,6 @@
 """Governance pages, one module per area: rulesets (and, beside them, lint results and releases)."""
 
+from governance.views.compare import version_compare
 from governance.views.lint import version_lint
 from governance.views.releases import (
     approvals_count,
@@ -42,6 +43,7 @@ __all__ = [
     "rule_list",
     "team_scorecard",
     "version_changelog",
+    "version_compare",
     "version_lint",
     "version_release_section",
     "version_submit",
