@@ -24,6 +24,18 @@ logger = logging.getLogger(__name__)
 CACHE_SECONDS = 7 * 24 * 3600
 _CACHE_VERSION = 1  # bump when the shape of a cached comparison changes
 
+# Removed after a deprecation: not breaking for a release (oasdiff's level is info, since the
+# consumers were warned), but a consumer still calling it breaks all the same. Comparing
+# versions is how a consumer plans a migration, so these count apart ("removed": True) and
+# reach the consumers that still call them.
+REMOVED_AFTER_DEPRECATION = frozenset(
+    {
+        "api-path-removed-with-deprecation",
+        "api-removed-with-deprecation",
+        "request-parameter-removed-with-deprecation",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -35,9 +47,12 @@ class Comparison:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {"breaking": 0, "warning": 0, "info": 0}
+        counts = {"breaking": 0, "removed": 0, "warning": 0, "info": 0}
         for change in self.changes:
-            counts["breaking" if change["blocking"] else change["level"]] += 1
+            if change["blocking"]:
+                counts["breaking"] += 1
+            else:
+                counts["removed" if change["removed"] else change["level"]] += 1
         return counts
 
 
@@ -83,12 +98,18 @@ def _compare(base: Version, revision: Version) -> Comparison:
         return Comparison(failed=f"The documents could not be compared: {exc.message}{where}")
     except (MemoryError, RecursionError):
         return Comparison(failed="The documents are too large or too deeply nested to compare.")
-    return Comparison(
-        [change_as_json(change) for change in result.changes], render_markdown(result)
-    )
+    changes = [
+        {**change_as_json(change), "removed": change.id in REMOVED_AFTER_DEPRECATION}
+        for change in result.changes
+    ]
+    return Comparison(changes, render_markdown(result))
 
 
 def comparison_impact(base: Version, comparison: Comparison) -> dict | None:
-    """The consumers that called, on `base`, an operation a breaking change touches (not
-    cached: calls keep arriving)."""
-    return impact_for_page(release_impact(base=base, changes=comparison.changes))
+    """The consumers that called, on `base`, an operation a breaking change touches or that
+    is removed (not cached: calls keep arriving)."""
+    changes = [
+        {**change, "blocking": True} if change["removed"] else change
+        for change in comparison.changes
+    ]
+    return impact_for_page(release_impact(base=base, changes=changes))

@@ -9,7 +9,13 @@ from django.core.cache import cache
 from catalog.models import SpecDocument
 from governance import compare
 from tests.conftest import client_for
-from tests.governance.release_factories import PETS_ADDITION, PETS_BREAKING, draft, released
+from tests.governance.release_factories import (
+    PETS_ADDITION,
+    PETS_BREAKING,
+    PETS_V1,
+    draft,
+    released,
+)
 from tests.governance.test_release_impact import calls
 from tests.usage.factories import ConsumerFactory
 
@@ -150,3 +156,24 @@ def test_the_api_page_and_the_migration_note_link_to_it(versions, teammate, api)
     )
     note = client.get("/notifications/apis/payments/versions/1.0.0/migration/").content.decode()
     assert 'href="/governance/apis/payments/compare/?base=1.0.0&amp;revision=2.0.0"' in note
+
+
+def test_removals_of_deprecated_operations_count_apart_and_reach_their_callers(api, team, teammate):
+    """Not breaking for a release (its consumers were warned), but whoever still calls a
+    removed operation breaks: a migration has to see it."""
+    deprecated = PETS_V1.replace(
+        b"      operationId: getPet\n", b"      operationId: getPet\n      deprecated: true\n"
+    )
+    old = released(api, "1.0.0", deprecated)
+    released(api, "2.0.0", PETS_BREAKING)
+    late = ConsumerFactory(slug="late", name="Late", team=team)
+    calls(old, "GET /pets/{id}", 3, late)
+
+    response = client_for(teammate).get("/governance/apis/payments/compare/")
+
+    comparison = response.context["comparison"]
+    assert comparison.counts == {"breaking": 0, "removed": 1, "warning": 0, "info": 1}
+    [removal] = response.context["groups"]["GET /pets/{id}"]
+    assert removal["id"] == "api-path-removed-with-deprecation" and removal["removed"]
+    assert [c["slug"] for c in response.context["impact"]["consumers"]] == ["late"]
+    assert "1 removal of what was deprecated" in response.content.decode()
