@@ -20,25 +20,10 @@ from governance.services import ruleset_assign, ruleset_create
 from operations.services import heartbeat_record
 from portal.celery import app
 from tests.factories import VersionFactory
+from tests.governance.test_worker import CONTACT_RULES, PETS
 from tests.workers import celery_worker, tasks_routed_to, use_broker, wait_for
 
 AMQP_URL = os.environ.get("PORTAL_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
-
-PETS = b"""openapi: 3.0.3
-info: {title: Pets, version: 1.0.0}
-paths:
-  /pets:
-    get:
-      responses: {'200': {description: ok}}
-"""
-CONTACT_RULES = """rules:
-  info-contact:
-    description: Every API names who to contact.
-    message: The API names no contact.
-    given: $.info
-    severity: error
-    then: {field: contact, function: truthy}
-"""
 
 
 def _rabbitmq_missing() -> str | None:
