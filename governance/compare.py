@@ -15,7 +15,6 @@ from django.core.cache import cache
 
 import speclib
 from catalog.models import SpecDocument, Version
-from governance.selectors_releases import impact_for_page
 from governance.services.releases_checks import change_as_json
 from governance.services.releases_impact import release_impact
 
@@ -112,4 +111,4 @@ def comparison_impact(base: Version, comparison: Comparison) -> dict | None:
         {**change, "blocking": True} if change["removed"] else change
         for change in comparison.changes
     ]
-    return impact_for_page(release_impact(base=base, changes=changes))
+    return release_impact(base=base, changes=changes)

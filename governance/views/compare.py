@@ -10,7 +10,7 @@ from catalog.models import SpecDocument, Version
 from catalog.views.access import catalog_reader
 from governance.compare import comparison_impact, versions_compare
 from governance.forms import CompareForm
-from governance.selectors_releases import changes_by_operation
+from governance.selectors_releases import changes_by_operation, impact_for_page
 
 MARKDOWN = "text/markdown; charset=utf-8"
 
@@ -41,7 +41,7 @@ def version_compare(request: HttpRequest, slug: str) -> HttpResponse:
             "revision": revision,
             "comparison": comparison,
             "groups": changes_by_operation(comparison.changes),
-            "impact": comparison_impact(base, comparison),
+            "impact": impact_for_page(comparison_impact(base, comparison)),
         }
     return render(request, "governance/version_compare.html", context)
 

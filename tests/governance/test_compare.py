@@ -8,6 +8,7 @@ from django.core.cache import cache
 
 from catalog.models import SpecDocument
 from governance import compare
+from tests.api.conftest import api_client_for, assert_problem
 from tests.conftest import client_for
 from tests.governance.release_factories import (
     PETS_ADDITION,
@@ -177,3 +178,53 @@ def test_removals_of_deprecated_operations_count_apart_and_reach_their_callers(a
     assert removal["id"] == "api-path-removed-with-deprecation" and removal["removed"]
     assert [c["slug"] for c in response.context["impact"]["consumers"]] == ["late"]
     assert "1 removal of what was deprecated" in response.content.decode()
+
+
+def test_the_api_compares_two_versions(versions, team, teammate):
+    mobile = ConsumerFactory(slug="mobile", name="Mobile", team=team)
+    calls(versions[1], "GET /pets/{id}", 5, mobile)
+
+    response = api_client_for(teammate).get(
+        "/api/v1/apis/payments/compare?base=1.1.0&revision=2.0.0"
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["base"], body["revision"]) == ("1.1.0", "2.0.0")
+    assert body["counts"] == {"breaking": 1, "removed": 0, "warning": 0, "info": 0}
+    assert body["changes"][0]["id"] == "api-path-removed-without-deprecation"
+    assert [consumer["slug"] for consumer in body["impact"]["consumers"]] == ["mobile"]
+    assert "/pets/{id}" in body["changelog"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("base=1.0.0", "revision"),
+        ("base=1.0.0&revision=1.0.0", "non_field_errors"),
+        ("base=0.1.0&revision=1.0.0", "base"),
+    ],
+)
+def test_the_api_answers_bad_versions_with_a_problem(versions, teammate, query, field):
+    response = api_client_for(teammate).get(f"/api/v1/apis/payments/compare?{query}")
+    body = assert_problem(response, 400)
+    assert field in body["errors"]
+
+
+def test_the_api_answers_a_refused_document_with_422(versions, teammate):
+    SpecDocument.objects.filter(pk=versions[0].spec_id).update(content=b"just: text\n")
+
+    response = api_client_for(teammate).get(
+        "/api/v1/apis/payments/compare?base=1.0.0&revision=1.1.0"
+    )
+
+    assert assert_problem(response, 422)["detail"].startswith("The documents could not be compared")
+
+
+def test_the_api_needs_a_reader_and_a_known_api(versions, teammate):
+    assert api_client_for().get(
+        "/api/v1/apis/payments/compare?base=1.0.0&revision=1.1.0"
+    ).status_code in (401, 403)
+    assert_problem(
+        api_client_for(teammate).get("/api/v1/apis/nothing/compare?base=1&revision=2"), 404
+    )
