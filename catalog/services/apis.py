@@ -1,4 +1,5 @@
 import datetime
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -8,6 +9,9 @@ from django.db import transaction
 from catalog.cache import catalog_changed
 from catalog.models import Api, Lifecycle, MetadataField, Operation, Team, Version
 from catalog.services.audit import Actor, audit_record, snapshot
+
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}")  # {paymentId}: a name, not a word of the path
+_PATH_WORD = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")  # shipping-labels, v2
 
 API_FIELDS = [
     "slug",
@@ -142,12 +146,16 @@ def api_refresh_rollups(*, api: Api) -> None:
     visible = [v for v in versions if v.lifecycle != Lifecycle.DRAFT] or versions
     api.latest_version = visible[0].version if visible else ""
     with_spec = next((v for v in versions if v.spec_id), None)
-    summaries = []
+    operations = []
     if with_spec:
-        summaries = Operation.objects.filter(spec_id=with_spec.spec_id).values_list(
-            "summary", "operation_id"
+        operations = Operation.objects.filter(spec_id=with_spec.spec_id).values_list(
+            "summary", "operation_id", "path"
         )[:2000]
-    words = [*api.tags, *(part for pair in summaries for part in pair if part)]
+    words = [*api.tags]
+    for summary, operation_id, path in operations:
+        # The path's literal segments too: "which API serves /shipping-labels?" is a search.
+        words += [summary, operation_id, *_PATH_WORD.findall(_PATH_PARAMETER.sub(" ", path))]
+    words = list(dict.fromkeys(word for word in words if word))
     api.search_extra = " ".join(words)[:100_000]
     Api.objects.filter(pk=api.pk).update(
         lifecycles=api.lifecycles,

@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from catalog.models import Audience, Lifecycle
 from catalog.services import Actor, api_create, version_create
+from catalog.services.apis import api_refresh_rollups
 from tests.conftest import client_for
 from tests.factories import TeamFactory
+from tests.governance.release_factories import spec_of
 
 ACTOR = Actor.system("test")
 HTMX = {"HX-Request": "true"}
@@ -246,3 +248,17 @@ def test_it_reads_the_list_in_a_constant_number_of_queries(
         response = reader.get("/?audience=public&q=api", headers=headers)
 
     assert len(names(response)) == total
+
+
+def test_it_finds_an_api_by_a_word_of_its_operation_paths(reader, team):
+    api = make_api(team, "logistics", name="Logistics")
+    spec = spec_of(b"openapi: 3.0.3\ninfo: {title: L, version: 1.0.0}\npaths: {}\n")
+    spec.operations.create(position=0, method="POST", path="/v2/shipping-labels/{labelId}/void")
+    version_create(actor=ACTOR, api=api, version="1.0.0", lifecycle=Lifecycle.RELEASED)
+    api.versions.update(spec=spec)
+    api_refresh_rollups(api=api)
+    make_api(team, "orders", name="Orders")
+
+    assert names(reader.get("/?q=shipping-labels")) == ["Logistics"]
+    assert names(reader.get("/?q=void")) == ["Logistics"]
+    assert names(reader.get("/?q=labelid")) == []  # a parameter's name is not a word of the path
