@@ -125,11 +125,21 @@ def api_update(*, actor: Actor, api: Api, **fields: Any) -> Api:
     return api
 
 
+def search_text(tags: list[str], operations) -> str:
+    """The words an API is found by beyond its name and description: its tags, and the
+    summary, id and literal path segments of each (summary, operation_id, path) given."""
+    words = [*tags]
+    for summary, operation_id, path in operations:
+        # The path's words too: "which API serves /shipping-labels?" is a search.
+        words += [summary, operation_id, *_PATH_WORD.findall(_PATH_PARAMETER.sub(" ", path))]
+    return " ".join(dict.fromkeys(word for word in words if word))[:100_000]
+
+
 def api_refresh_rollups(*, api: Api) -> None:
     """Recomputes what the catalog list reads from an API's versions.
 
     Lifecycles present, the next sunset date, the latest version, and the search
-    text (tags and the operation summaries of the newest version with a spec).
+    text (search_text of the newest version with a spec).
     Safe to run any number of times; call it after any change to versions or specs.
     """
     versions = list(
@@ -151,12 +161,7 @@ def api_refresh_rollups(*, api: Api) -> None:
         operations = Operation.objects.filter(spec_id=with_spec.spec_id).values_list(
             "summary", "operation_id", "path"
         )[:2000]
-    words = [*api.tags]
-    for summary, operation_id, path in operations:
-        # The path's literal segments too: "which API serves /shipping-labels?" is a search.
-        words += [summary, operation_id, *_PATH_WORD.findall(_PATH_PARAMETER.sub(" ", path))]
-    words = list(dict.fromkeys(word for word in words if word))
-    api.search_extra = " ".join(words)[:100_000]
+    api.search_extra = search_text(api.tags, operations)
     Api.objects.filter(pk=api.pk).update(
         lifecycles=api.lifecycles,
         next_sunset_on=api.next_sunset_on,

@@ -1,11 +1,13 @@
 """The catalog list: search, facets, sorting, pages and its htmx fragment."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 
-from catalog.models import Audience, Lifecycle
+from catalog.models import Api, Audience, Lifecycle
 from catalog.services import Actor, api_create, version_create
 from catalog.services.apis import api_refresh_rollups
 from tests.conftest import client_for
@@ -262,3 +264,19 @@ def test_it_finds_an_api_by_a_word_of_its_operation_paths(reader, team):
     assert names(reader.get("/?q=shipping-labels")) == ["Logistics"]
     assert names(reader.get("/?q=void")) == ["Logistics"]
     assert names(reader.get("/?q=labelid")) == []  # a parameter's name is not a word of the path
+
+
+def test_the_migration_refreshes_the_search_text_of_existing_apis(reader, team):
+    refresh = importlib.import_module("catalog.migrations.0006_api_search_text_paths")
+    api = make_api(team, "logistics", name="Logistics", tags=["freight"])
+    spec = spec_of(b"openapi: 3.0.3\ninfo: {title: L, version: 2.0.0}\npaths: {}\n")
+    spec.operations.create(position=0, method="GET", path="/pallets", summary="List pallets")
+    version_create(actor=ACTOR, api=api, version="2.0.0", lifecycle=Lifecycle.RELEASED)
+    api.versions.update(spec=spec)
+    Api.objects.filter(pk=api.pk).update(search_extra="")  # as before this release
+
+    refresh.refresh_search_text(apps, None)
+
+    api.refresh_from_db()
+    assert api.search_extra == "freight List pallets pallets"  # the summary, then the path
+    assert names(reader.get("/?q=pallets")) == ["Logistics"]
