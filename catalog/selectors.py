@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 # Re-exported: the list's facet counts live in their own module.
 from catalog.facets import api_facets as api_facets
@@ -99,11 +99,15 @@ def api_metadata(api: Api) -> list[tuple[MetadataField, object]]:
     ]
 
 
-def activity(*, everything: bool) -> QuerySet[AuditEvent]:
+def activity(*, everything: bool, person=None) -> QuerySet[AuditEvent]:
     """The audit trail, newest first: every event, or (``everything=False``) the changes to
-    APIs, which anyone who reads the catalog sees on the API pages."""
+    APIs, which anyone who reads the catalog sees on the API pages, and `person`'s own."""
     events = AuditEvent.objects.select_related("api", "target_type").order_by("-id")
-    return events if everything else events.filter(api__isnull=False)
+    if everything:
+        return events
+    if person is None:
+        return events.filter(api__isnull=False)
+    return events.filter(Q(api__isnull=False) | Q(actor=person))
 
 
 def api_recent_changes(api: Api, limit: int = 10) -> QuerySet[AuditEvent]:

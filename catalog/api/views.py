@@ -158,12 +158,12 @@ class ActivityPagination(CursorPagination):
 class AuditEventViewSet(PortalApiMixin, viewsets.ReadOnlyModelViewSet):
     """The audit trail, for a SIEM or an auditor: admins and governance reviewers (and
     their read tokens) read every event; other readers the changes to APIs, as the API
-    pages show them."""
+    pages show them, and their own."""
 
     serializer_class = AuditEventSerializer
     filterset_class = AuditEventFilterSet
     pagination_class = ActivityPagination
 
     def get_queryset(self) -> QuerySet:
-        everything = principal_of(self.request).reads_all_activity
-        return selectors.activity(everything=everything)
+        principal = principal_of(self.request)
+        return selectors.activity(everything=principal.reads_all_activity, person=principal.person)

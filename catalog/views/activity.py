@@ -26,7 +26,8 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filtered(request: HttpRequest) -> AuditEventFilterSet:
-    events = selectors.activity(everything=principal_of(request).reads_all_activity)
+    principal = principal_of(request)
+    events = selectors.activity(everything=principal.reads_all_activity, person=principal.person)
     return AuditEventFilterSet(request.GET or None, queryset=events)
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Scope
+from accounts.tokens import token_issue
 from catalog.models import AuditEvent
 from catalog.services import Actor
 from catalog.services.apis import api_update
@@ -207,3 +208,12 @@ def test_old_events_are_dated_in_the_past(api, admin_user):
     last_year = (timezone.localdate() - datetime.timedelta(days=300)).isoformat()
     response = client_for(admin_user).get(f"/activity/?until={last_year}")
     assert [e.pk for e in response.context["events"]] == [event.pk]
+
+
+def test_a_reader_also_sees_the_changes_they_made_themselves(events, outsider):
+    token_issue(actor=Actor.of_user(outsider), name="mine", scopes=[Scope.READ], user=outsider)
+
+    actions = _rows(client_for(outsider).get("/activity/"))
+
+    assert actions == ["token.issue", "api.update", "api.update"]  # theirs, not the team's
+    assert AuditEvent.objects.filter(action="token.issue").count() == 2
