@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from catalog.models import Api, Audience, Lifecycle, MetadataField, Version
+from catalog.models import Api, Audience, Lifecycle, MetadataField, Team, Version
 from catalog.services.versions import TRANSITIONS
 
 METADATA_PREFIX = "meta_"
@@ -102,6 +102,21 @@ def _metadata_service_value(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
+
+
+class ApiMoveForm(forms.Form):
+    """Another team to own an API: one of the teams the editor also edits."""
+
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(),
+        label="New owner team",
+        help_text="Its members edit the API from now on (and no one else, but admins).",
+    )
+
+    def __init__(self, data=None, *, api: Api, team_ids: frozenset[int]) -> None:
+        super().__init__(data)
+        others = Team.objects.filter(pk__in=team_ids).exclude(pk=api.team_id).order_by("name")
+        self.fields["team"].queryset = others
 
 
 class VersionCreateForm(forms.Form):

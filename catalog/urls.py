@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.api_list, name="api-list"),
     path("apis/<slug:slug>/", views.api_detail, name="api-detail"),
     path("apis/<slug:slug>/edit/", views.api_edit, name="api-edit"),
+    path("apis/<slug:slug>/move/", views.api_move, name="api-move"),
     # Before the version patterns: "new" is not a semantic version, so it cannot clash.
     path("apis/<slug:slug>/versions/new/", views.version_create, name="version-create"),
     path("apis/<slug:slug>/versions/<str:version>/", views.version_detail, name="version-detail"),

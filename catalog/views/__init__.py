@@ -1,7 +1,7 @@
 """The catalog's server-rendered pages."""
 
 from catalog.views.activity import activity, activity_export
-from catalog.views.apis import api_detail, api_edit, version_create
+from catalog.views.apis import api_detail, api_edit, api_move, version_create
 from catalog.views.browse import api_list
 from catalog.views.teams import my_apis, team_detail, team_list
 from catalog.views.versions import (
@@ -18,6 +18,7 @@ __all__ = [
     "api_detail",
     "api_edit",
     "api_list",
+    "api_move",
     "my_apis",
     "operation_detail",
     "team_detail",

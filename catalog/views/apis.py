@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import principal_of
 from catalog import selectors, services
-from catalog.forms import ApiForm, VersionCreateForm, add_service_errors
+from catalog.forms import ApiForm, ApiMoveForm, VersionCreateForm, add_service_errors
 from catalog.models import Api, MetadataField
 from catalog.views.access import api_editor, can_edit, catalog_reader
 from catalog.views.common import form_page, spec_section
@@ -33,6 +33,8 @@ def api_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if editable:
         context["version_form"] = VersionCreateForm()
         context["api_form"] = _api_form(api)
+        move_form = ApiMoveForm(api=api, team_ids=principal_of(request).team_ids)
+        context["move_form"] = move_form if move_form.fields["team"].queryset.exists() else None
     return render(request, "catalog/api_detail.html", context)
 
 
@@ -56,6 +58,26 @@ def api_edit(request: HttpRequest, api: Api) -> HttpResponse:
             return redirect(api)
     return form_page(
         request, form=form, title=title, submit="Save", back_url=api.get_absolute_url()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@api_editor
+def api_move(request: HttpRequest, api: Api) -> HttpResponse:
+    """Hands an API to another team the editor also edits (a reorganisation)."""
+    principal = principal_of(request)
+    form = ApiMoveForm(request.POST or None, api=api, team_ids=principal.team_ids)
+    if form.is_bound and form.is_valid():
+        team = form.cleaned_data["team"]
+        services.api_update(actor=principal.actor, api=api, team=team)
+        messages.success(request, f"{api.name} now belongs to {team.name}.")
+        return redirect(api)
+    return form_page(
+        request,
+        form=form,
+        title=f"Move {api.name} to another team",
+        submit="Move",
+        back_url=api.get_absolute_url(),
     )
 
 
