@@ -217,3 +217,8 @@ def test_a_reader_also_sees_the_changes_they_made_themselves(events, outsider):
 
     assert actions == ["token.issue", "api.update", "api.update"]  # theirs, not the team's
     assert AuditEvent.objects.filter(action="token.issue").count() == 2
+
+
+def test_a_team_page_links_to_the_changes_to_its_apis(events, outsider):
+    page = client_for(outsider).get("/teams/payments/").content.decode()
+    assert 'href="/activity/?team=payments">Changes to its APIs</a>' in page

@@ -228,3 +228,14 @@ def test_the_api_needs_a_reader_and_a_known_api(versions, teammate):
     assert_problem(
         api_client_for(teammate).get("/api/v1/apis/nothing/compare?base=1&revision=2"), 404
     )
+
+
+def test_the_sunset_cockpit_links_to_the_changes_for_the_callers(versions, teammate):
+    old = versions[0]
+    old.successor = versions[2]
+    old.deprecated_on = datetime.date(2026, 1, 1)
+    old.save()
+
+    page = client_for(teammate).get("/notifications/sunsets/payments/1.0.0/").content.decode()
+
+    assert 'href="/governance/apis/payments/compare/?base=1.0.0&amp;revision=2.0.0"' in page
