@@ -106,8 +106,8 @@ class Principal:
     def reads_all_activity(self) -> bool:
         """The whole audit trail (tokens, teams, rulesets, consumers, channels) is read by
         admins and governance reviewers, in person or with a read token of their own; other
-        readers of the catalog see the changes to APIs, as the API pages show them, and
-        their own."""
+        readers of the catalog see the changes to APIs, as the API pages show them, those
+        concerning their teams, and their own."""
         person = self.person
         if person is None or not self.can_read_catalog:
             return False

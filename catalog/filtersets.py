@@ -187,11 +187,12 @@ AUDIT_AREAS = [
 class AuditEventFilterSet(django_filters.FilterSet):
     api = django_filters.CharFilter(field_name="api__slug", label="API (slug)", max_length=100)
     team = django_filters.ModelChoiceFilter(
-        field_name="api__team",
+        field_name="team",
         to_field_name="slug",
         queryset=Team.objects.order_by("name"),
-        label="Owning team",
+        label="Team",
         empty_label="Any",
+        help_text="The team a change concerns: its APIs, tokens, members, consumers, channels.",
     )
     area = django_filters.ChoiceFilter(
         choices=AUDIT_AREAS, method="filter_area", label="Kind of change", empty_label="Any"

@@ -99,15 +99,26 @@ def api_metadata(api: Api) -> list[tuple[MetadataField, object]]:
     ]
 
 
-def activity(*, everything: bool, person=None) -> QuerySet[AuditEvent]:
+def activity_visible_to(principal) -> QuerySet[AuditEvent]:
+    """The audit trail as `principal` (accounts.access.Principal) may read it."""
+    if principal.reads_all_activity:
+        return activity(everything=True)
+    return activity(everything=False, person=principal.person, team_ids=principal.team_ids)
+
+
+def activity(
+    *, everything: bool, person=None, team_ids: frozenset[int] = frozenset()
+) -> QuerySet[AuditEvent]:
     """The audit trail, newest first: every event, or (``everything=False``) the changes to
-    APIs, which anyone who reads the catalog sees on the API pages, and `person`'s own."""
+    APIs, which anyone who reads the catalog sees on the API pages, those concerning the
+    teams of `team_ids` (their tokens, members, consumers, channels), and `person`'s own."""
     events = AuditEvent.objects.select_related("api", "target_type").order_by("-id")
     if everything:
         return events
-    if person is None:
-        return events.filter(api__isnull=False)
-    return events.filter(Q(api__isnull=False) | Q(actor=person))
+    visible = Q(api__isnull=False) | Q(team_id__in=team_ids)
+    if person is not None:
+        visible |= Q(actor=person)
+    return events.filter(visible)
 
 
 def api_recent_changes(api: Api, limit: int = 10) -> QuerySet[AuditEvent]:

@@ -158,12 +158,11 @@ class ActivityPagination(CursorPagination):
 class AuditEventViewSet(PortalApiMixin, viewsets.ReadOnlyModelViewSet):
     """The audit trail, for a SIEM or an auditor: admins and governance reviewers (and
     their read tokens) read every event; other readers the changes to APIs, as the API
-    pages show them, and their own."""
+    pages show them, those concerning their teams, and their own."""
 
     serializer_class = AuditEventSerializer
     filterset_class = AuditEventFilterSet
     pagination_class = ActivityPagination
 
     def get_queryset(self) -> QuerySet:
-        principal = principal_of(self.request)
-        return selectors.activity(everything=principal.reads_all_activity, person=principal.person)
+        return selectors.activity_visible_to(principal_of(self.request))

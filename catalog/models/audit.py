@@ -19,6 +19,15 @@ class AuditEvent(models.Model):
     api = models.ForeignKey(
         "catalog.Api", null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
     )
+    team = models.ForeignKey(
+        "catalog.Team",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+        help_text="The team the change concerns when it happened (its API's, token's, "
+        "consumer's or channel's), whose members read it.",
+    )
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     request_id = models.CharField(max_length=64, blank=True)
@@ -29,6 +38,7 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
             models.Index(fields=["api", "-created_at"], name="audit_api_recent_idx"),
+            models.Index(fields=["team", "-id"], name="audit_team_recent_idx"),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from catalog.models import Api, AuditEvent
+from catalog.models import Api, AuditEvent, Team
 from portal.middleware import request_id_var
 
 
@@ -37,10 +37,17 @@ def audit_record(
     action: str,
     target: models.Model,
     api: Api | None = None,
+    team: Team | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Appends one event. Call it inside the transaction that makes the change."""
+    """Appends one event. Call it inside the transaction that makes the change.
+
+    The team the change concerns is `team`, else the API's, else the target's (a team, or
+    anything with a team of its own: a token, a consumer, a membership); its members read
+    the event on the activity page.
+    """
+    team_id = team.pk if team is not None else _team_id_of(api or target)
     return AuditEvent.objects.create(
         actor=actor.user,
         actor_label=actor.label[:200],
@@ -49,10 +56,18 @@ def audit_record(
         target_id=str(target.pk),
         target_label=str(target)[:300],
         api=api,
+        team_id=team_id,
         before=before,
         after=after,
         request_id=request_id_var.get() if request_id_var.get() != "-" else "",
     )
+
+
+def _team_id_of(subject: models.Model) -> int | None:
+    """A team's own id, or the id of the team something belongs to (an API, a token...)."""
+    if isinstance(subject, Team):
+        return subject.pk
+    return getattr(subject, "team_id", None)
 
 
 def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:

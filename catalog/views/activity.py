@@ -26,8 +26,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filtered(request: HttpRequest) -> AuditEventFilterSet:
-    principal = principal_of(request)
-    events = selectors.activity(everything=principal.reads_all_activity, person=principal.person)
+    events = selectors.activity_visible_to(principal_of(request))
     return AuditEventFilterSet(request.GET or None, queryset=events)
 
 

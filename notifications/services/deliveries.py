@@ -139,6 +139,7 @@ def delivery_retry(
             actor=actor,
             action="delivery.retry",
             target=delivery,
+            team=delivery.channel.recipient.team,
             before={"status": Delivery.Status.DEAD, "attempts": delivery.attempts},
         )
         from notifications.tasks import delivery_send, enqueue  # tasks import services

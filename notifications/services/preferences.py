@@ -27,7 +27,13 @@ def channel_add(*, actor: Actor, recipient: Recipient, kind: str, target: str) -
         target=target,
         secret=webhook_secret() if kind == Channel.Kind.WEBHOOK else "",
     )
-    audit_record(actor=actor, action="channel.add", target=channel, after={"kind": kind})
+    audit_record(
+        actor=actor,
+        action="channel.add",
+        target=channel,
+        team=channel.recipient.team,
+        after={"kind": kind},
+    )
     return channel
 
 
@@ -39,7 +45,10 @@ def channel_set_enabled(
     channel.disabled_reason = "" if enabled else (reason or f"Turned off by {actor.label}.")
     channel.save(update_fields=["enabled", "disabled_at", "disabled_reason"])
     audit_record(
-        actor=actor, action="channel.enable" if enabled else "channel.disable", target=channel
+        actor=actor,
+        action="channel.enable" if enabled else "channel.disable",
+        target=channel,
+        team=channel.recipient.team,
     )
     return channel
 

@@ -3,9 +3,11 @@ the filters, reading newest first by key, and nothing a spreadsheet would run.""
 
 import csv
 import datetime
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 
 from accounts.models import Scope
@@ -17,18 +19,19 @@ from catalog.services.audit import audit_record
 from tests.api.conftest import api_client_for, assert_problem, issue
 from tests.conftest import client_for
 from tests.factories import ApiFactory
+from tests.usage.factories import ConsumerFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def events(api, owner, other_team, admin_user):
-    """An API edit by its owner, a change on another team's API, and a token issued (an
-    event on no API, which only admins and reviewers see)."""
+    """An API edit by its owner, a change on another team's API, and a token issued for
+    Payments (an event on no API: admins, reviewers and Payments' members see it)."""
     api_update(actor=Actor.of_user(owner), api=api, description="Card payments.")
     search = ApiFactory(team=other_team, slug="search", name="Search API")
     api_update(actor=Actor.of_user(admin_user), api=search, name="Search")
-    issue(team=other_team)
+    issue(team=api.team)
     return AuditEvent.objects.order_by("id")
 
 
@@ -178,15 +181,18 @@ def test_the_api_lists_events_by_cursor_with_the_same_rules(events, outsider, ad
     assert rest["next"] is None
 
 
-def test_tokens_read_the_whole_trail_only_for_an_admin_or_reviewer(events, admin_user, team):
+def test_tokens_read_the_whole_trail_only_for_an_admin_or_reviewer(events, admin_user, other_team):
     admin_token = issue(user=admin_user, scopes=[Scope.READ])
-    team_token = issue(team=team, scopes=[Scope.READ])
+    team_token = issue(team=other_team, scopes=[Scope.READ])
 
     everything = api_client_for(secret=admin_token).get("/api/v1/audit-events/").json()
     changes = api_client_for(secret=team_token).get("/api/v1/audit-events/").json()
 
-    assert "token.issue" in [event["action"] for event in everything["results"]]
-    assert "token.issue" not in [event["action"] for event in changes["results"]]
+    assert len(everything["results"]) == 5  # the three events, and the two tokens issued
+    # Search's token reads its own issue (Search's), not Payments' token nor the admin's.
+    assert [e["action"] for e in changes["results"]] == ["token.issue", "api.update", "api.update"]
+    mine = AuditEvent.objects.get(team=other_team, action="token.issue")
+    assert changes["results"][0]["id"] == mine.pk
 
 
 def test_the_api_answers_a_bad_filter_with_a_problem(events, admin_user):
@@ -221,4 +227,53 @@ def test_a_reader_also_sees_the_changes_they_made_themselves(events, outsider):
 
 def test_a_team_page_links_to_the_changes_to_its_apis(events, outsider):
     page = client_for(outsider).get("/teams/payments/").content.decode()
-    assert 'href="/activity/?team=payments">Changes to its APIs</a>' in page
+    assert 'href="/activity/?team=payments">Its activity</a>' in page
+
+
+def test_members_see_what_concerns_their_team_beyond_its_apis(events, teammate, outsider, team):
+    membership_event = AuditEvent.objects.create(
+        actor_label="owner",
+        action="team.member.set",
+        target=team,
+        target_label=str(team),
+        team=team,
+    )
+
+    mine = _rows(client_for(teammate).get("/activity/"))
+    theirs = _rows(client_for(outsider).get("/activity/"))
+
+    assert mine == ["team.member.set", "token.issue", "api.update", "api.update"]
+    assert theirs == ["api.update", "api.update"]
+    assert _rows(client_for(teammate).get("/activity/?team=payments")) == [
+        "team.member.set",
+        "token.issue",
+        "api.update",
+    ]
+    assert membership_event.team == team
+
+
+def test_each_event_records_the_team_it_concerns(events, api, other_team):
+    teams = dict(AuditEvent.objects.values_list("action", "team__slug").order_by("id")[:3:2])
+    assert teams == {"api.update": "payments", "token.issue": "payments"}
+
+
+def test_the_migration_gives_older_events_their_team(events, team, other_team):
+    consumer = ConsumerFactory(team=other_team)
+    audit_record(actor=Actor.system(), action="consumer.update", target=consumer)
+    audit_record(actor=Actor.system(), action="team.update", target=team)
+    policy = audit_record(actor=Actor.system(), action="notice_policy.update", target=team)
+    AuditEvent.objects.filter(pk=policy.pk).update(target_id="999999")  # a team since deleted
+    AuditEvent.objects.update(team=None)  # as recorded before events had a team
+
+    backfill = importlib.import_module("catalog.migrations.0008_audit_event_team_backfill")
+    backfill.backfill(apps, None)
+
+    teams = list(AuditEvent.objects.order_by("id").values_list("action", "team__slug"))
+    assert teams == [
+        ("api.update", "payments"),
+        ("api.update", "search"),
+        ("token.issue", "payments"),
+        ("consumer.update", "search"),
+        ("team.update", "payments"),
+        ("notice_policy.update", None),
+    ]
