@@ -31,6 +31,12 @@ def linted(settings):
     Api.objects.filter(pk=api.pk).update(lint_status="errors", lint_score=70)
 
 
+def settled(browser_page) -> None:
+    """Waits until htmx has swapped and settled what it last loaded."""
+    busy = browser_page.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added")
+    expect(busy).to_have_count(0)
+
+
 def test_it_loads_filters_and_pages_the_findings_on_the_version_page(linted, page):  # noqa: F811
     page.goto("/apis/payments/versions/1.0.0/")
 
@@ -42,6 +48,7 @@ def test_it_loads_filters_and_pages_the_findings_on_the_version_page(linted, pag
     expect(section.get_by_text("1 finding matches these filters.")).to_be_visible()
     expect(section.get_by_text("Warning 3.", exact=True)).to_have_count(0)
 
+    settled(page)  # htmx wires the swapped-in form when it settles: a change before is lost
     section.get_by_label("Severity").select_option("")
     section.get_by_role("link", name="Next").click()
     expect(section.get_by_text("Page 2 of 2")).to_be_visible()
