@@ -192,7 +192,6 @@ class AuditEventFilterSet(django_filters.FilterSet):
         queryset=Team.objects.order_by("name"),
         label="Team",
         empty_label="Any",
-        help_text="The team a change concerns: its APIs, tokens, members, consumers, channels.",
     )
     area = django_filters.ChoiceFilter(
         choices=AUDIT_AREAS, method="filter_area", label="Kind of change", empty_label="Any"

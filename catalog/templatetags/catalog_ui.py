@@ -127,6 +127,8 @@ def audit_changes(event) -> list[tuple[str, str | None, str | None]]:
 
 
 def _as_text(value: object) -> str | None:
-    if value is None or isinstance(value, str):
+    if value is None or value == "":
+        return None  # no value: shown without a "before"
+    if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)

@@ -277,3 +277,16 @@ def test_the_migration_gives_older_events_their_team(events, team, other_team):
         ("team.update", "payments"),
         ("notice_policy.update", None),
     ]
+
+
+def test_a_field_set_from_nothing_shows_no_before(api, admin_user):
+    audit_record(
+        actor=Actor.system(),
+        action="release.submit",
+        target=api,
+        api=api,
+        before={"state": ""},
+        after={"state": "submitted"},
+    )
+    page = client_for(admin_user).get("/activity/").content.decode()
+    assert "<dt>state</dt><dd><ins>submitted</ins></dd>" in page
