@@ -25,7 +25,9 @@ def version_compare(request: HttpRequest, slug: str) -> HttpResponse:
         version.version: version
         for version in Version.objects.filter(api=api, spec__status=SpecDocument.Status.READY)
     }
-    form = CompareForm(request.GET or _defaults(list(versions)), versions=list(versions))
+    asked = "base" in request.GET or "revision" in request.GET
+    data = request.GET if asked else _defaults(list(versions))
+    form = CompareForm(data, versions=list(versions))
     context = {"api": api, "form": form, "enough": len(versions) >= 2}
     if form.is_valid():
         base = versions[form.cleaned_data["base"]]

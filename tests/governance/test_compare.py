@@ -239,3 +239,9 @@ def test_the_sunset_cockpit_links_to_the_changes_for_the_callers(versions, teamm
     page = client_for(teammate).get("/notifications/sunsets/payments/1.0.0/").content.decode()
 
     assert 'href="/governance/apis/payments/compare/?base=1.0.0&amp;revision=2.0.0"' in page
+
+
+def test_other_parameters_alone_still_compare_the_defaults(versions, teammate):
+    response = client_for(teammate).get("/governance/apis/payments/compare/?utm_source=mail")
+    assert response.context["form"].errors == {}
+    assert response.context["revision"].version == "2.0.0"
