@@ -110,7 +110,7 @@ class ApiMoveForm(forms.Form):
     team = forms.ModelChoiceField(
         queryset=Team.objects.none(),
         label="New owner team",
-        help_text="Its members edit the API from now on (and no one else, but admins).",
+        help_text="Its members edit the API from now on; the old team's members no longer do.",
     )
 
     def __init__(self, data=None, *, api: Api, team_ids: frozenset[int]) -> None:
