@@ -7,8 +7,10 @@ and no event is skipped or shown twice when new ones arrive while someone reads.
 
 import csv
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,6 +20,7 @@ from accounts.access import principal_of
 from catalog import selectors
 from catalog.api.serializers import AuditEventSerializer
 from catalog.filtersets import AuditEventFilterSet
+from catalog.models import AuditEvent
 from catalog.views.access import catalog_reader
 
 EVENTS_PER_PAGE = 50
@@ -53,6 +56,7 @@ def activity(request: HttpRequest) -> HttpResponse:
         events = list(rows[: EVENTS_PER_PAGE + 1])
         older = len(events) > EVENTS_PER_PAGE
         events = events[:EVENTS_PER_PAGE]
+        _link_targets(events)
     context = {
         "filterset": filterset,
         "events": events,
@@ -61,6 +65,29 @@ def activity(request: HttpRequest) -> HttpResponse:
         "everything": everything,
     }
     return render(request, "catalog/activity.html", context)
+
+
+# What a target's URL reads besides its own row (a version's URL names its API).
+_URL_NEEDS = {"catalog.version": ["api"]}
+
+
+def _link_targets(events: list[AuditEvent]) -> None:
+    """Sets `target_url` on each event whose target still exists and has a page: one query
+    per kind of target on the page, however many events."""
+    wanted: dict[ContentType, set[str]] = defaultdict(set)
+    for event in events:
+        wanted[event.target_type].add(event.target_id)
+    urls: dict[tuple[int, str], str] = {}
+    for kind, ids in wanted.items():
+        model = kind.model_class()
+        if model is None or not hasattr(model, "get_absolute_url"):
+            continue
+        keys = [key for key in ids if key.isdigit()]  # every audited model has integer keys
+        rows = model._default_manager.filter(pk__in=keys)
+        for row in rows.select_related(*_URL_NEEDS.get(model._meta.label_lower, [])):
+            urls[(kind.pk, str(row.pk))] = row.get_absolute_url()
+    for event in events:
+        event.target_url = urls.get((event.target_type_id, event.target_id))
 
 
 @require_GET

@@ -18,7 +18,7 @@ from catalog.services.apis import api_update
 from catalog.services.audit import audit_record
 from tests.api.conftest import api_client_for, assert_problem, issue
 from tests.conftest import client_for
-from tests.factories import ApiFactory
+from tests.factories import ApiFactory, VersionFactory
 from tests.usage.factories import ConsumerFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,20 +111,38 @@ def test_it_reads_older_events_by_key_without_skipping_or_repeating(api, admin_u
 
 
 def test_a_page_costs_the_same_queries_however_many_events(
-    api, admin_user, django_assert_num_queries
+    api, team, admin_user, django_assert_num_queries
 ):
     client = client_for(admin_user)
     audit_record(actor=Actor.system(), action="api.update", target=api, api=api)
+    audit_record(actor=Actor.system(), action="team.update", target=team)
     client.get("/activity/")  # the session and the content types are cached from here
-    with django_assert_num_queries(4):  # session, user, events, the team choices
+    # session, user, events, the team choices, then one per kind of target (API, team)
+    with django_assert_num_queries(6):
         client.get("/activity/")
     for number in range(60):
         other = ApiFactory(slug=f"api-{number}")
         audit_record(actor=Actor.system(), action="api.update", target=other, api=other)
         audit_record(actor=Actor.system(), action="team.update", target=other.team)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         response = client.get("/activity/")
     assert len(response.context["events"]) == 50
+
+
+def test_each_change_links_to_what_it_changed_while_that_exists(api, team, admin_user):
+    version = VersionFactory(api=api, version="2.0.0", major=2)
+    audit_record(actor=Actor.system(), action="version.create", target=version, api=api)
+    audit_record(actor=Actor.system(), action="team.update", target=team)
+    gone = ApiFactory(slug="gone", name="Gone API")
+    audit_record(actor=Actor.system(), action="api.create", target=gone, api=gone)
+    gone.delete()
+
+    page = client_for(admin_user).get("/activity/").content.decode()
+
+    assert '<a href="/apis/payments/versions/2.0.0/">Payments API 2.0.0</a>' in page
+    assert '(<a href="/apis/payments/">Payments API</a>)' in page
+    assert '<a href="/teams/payments/">Payments</a>' in page
+    assert "created Gone API" in page  # no page left to link to
 
 
 def test_the_csv_export_keeps_the_filters_and_runs_no_formula(events, api, admin_user):
