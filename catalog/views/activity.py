@@ -84,7 +84,9 @@ def _link_targets(events: list[AuditEvent]) -> None:
             continue
         keys = [key for key in ids if key.isdigit()]  # every audited model has integer keys
         rows = model._default_manager.filter(pk__in=keys)
-        for row in rows.select_related(*_URL_NEEDS.get(model._meta.label_lower, [])):
+        if needs := _URL_NEEDS.get(model._meta.label_lower):
+            rows = rows.select_related(*needs)  # (with no names it would follow every key)
+        for row in rows:
             urls[(kind.pk, str(row.pk))] = row.get_absolute_url()
     for event in events:
         event.target_url = urls.get((event.target_type_id, event.target_id))
