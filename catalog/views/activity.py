@@ -39,7 +39,8 @@ def _usable(filterset: AuditEventFilterSet) -> bool:
 
 def _before(request: HttpRequest) -> int | None:
     value = request.GET.get("before", "")
-    return int(value) if value.isdigit() and len(value) < 19 else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    return int(value) if value.isdecimal() and len(value) < 19 else None
 
 
 @require_GET
@@ -82,7 +83,7 @@ def _link_targets(events: list[AuditEvent]) -> None:
         model = kind.model_class()
         if model is None or not hasattr(model, "get_absolute_url"):
             continue
-        keys = [key for key in ids if key.isdigit()]  # every audited model has integer keys
+        keys = [key for key in ids if key.isdecimal()]  # every audited model has integer keys
         rows = model._default_manager.filter(pk__in=keys)
         if needs := _URL_NEEDS.get(model._meta.label_lower):
             rows = rows.select_related(*needs)  # (with no names it would follow every key)

@@ -18,7 +18,8 @@ from catalog.services.apis import api_update
 from catalog.services.audit import audit_record
 from tests.api.conftest import api_client_for, assert_problem, issue
 from tests.conftest import client_for
-from tests.factories import ApiFactory, VersionFactory
+from tests.factories import ApiFactory, MembershipFactory, VersionFactory
+from tests.notifications.factories import ChannelFactory, team_recipient
 from tests.usage.factories import ConsumerFactory
 
 pytestmark = pytest.mark.django_db
@@ -277,8 +278,12 @@ def test_each_event_records_the_team_it_concerns(events, api, other_team):
 
 def test_the_migration_gives_older_events_their_team(events, team, other_team):
     consumer = ConsumerFactory(team=other_team)
+    membership = MembershipFactory(team=other_team)
+    channel = ChannelFactory(recipient=team_recipient(team))
     audit_record(actor=Actor.system(), action="consumer.update", target=consumer)
     audit_record(actor=Actor.system(), action="team.update", target=team)
+    audit_record(actor=Actor.system(), action="team.member.set", target=membership)
+    audit_record(actor=Actor.system(), action="channel.add", target=channel, team=team)
     policy = audit_record(actor=Actor.system(), action="notice_policy.update", target=team)
     AuditEvent.objects.filter(pk=policy.pk).update(target_id="999999")  # a team since deleted
     AuditEvent.objects.update(team=None)  # as recorded before events had a team
@@ -293,6 +298,8 @@ def test_the_migration_gives_older_events_their_team(events, team, other_team):
         ("token.issue", "payments"),
         ("consumer.update", "search"),
         ("team.update", "payments"),
+        ("team.member.set", "search"),
+        ("channel.add", "payments"),
         ("notice_policy.update", None),
     ]
 
@@ -308,3 +315,10 @@ def test_a_field_set_from_nothing_shows_no_before(api, admin_user):
     )
     page = client_for(admin_user).get("/activity/").content.decode()
     assert "<dt>state</dt><dd><ins>submitted</ins></dd>" in page
+
+
+@pytest.mark.parametrize("before", ["²", "1" * 30, "-5", "x"])
+def test_a_bad_cursor_shows_the_newest_events(events, admin_user, before):
+    response = client_for(admin_user).get(f"/activity/?before={before}")
+    assert response.status_code == 200
+    assert len(response.context["events"]) == 3
