@@ -80,6 +80,7 @@ class ApiSummarySerializer(serializers.ModelSerializer):
             "updated_at",
             "lint_status",
             "lint_score",
+            "lint_version",
         ]
         read_only_fields = [
             "latest_version",
@@ -87,6 +88,7 @@ class ApiSummarySerializer(serializers.ModelSerializer):
             "updated_at",
             "lint_status",
             "lint_score",
+            "lint_version",
         ]
 
     def get_web_url(self, api: Api) -> str:

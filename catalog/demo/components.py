@@ -81,13 +81,16 @@ def problem_schemas(family: str) -> dict[str, Any]:
     }
 
 
-def error_responses() -> dict[str, Any]:
+def error_responses(*, problem_json: bool = True) -> dict[str, Any]:
+    """The shared error responses: problem details, served as `application/problem+json`
+    unless `problem_json` is false (plain `application/json`, as before the style guide)."""
+    media_type = PROBLEM if problem_json else "application/json"
     responses = {}
     for name, (status, description) in ERRORS.items():
         schema = "ValidationProblem" if status == "422" else "Problem"
         responses[name] = {
             "description": description,
-            "content": {PROBLEM: {"schema": schema_ref(schema)}},
+            "content": {media_type: {"schema": schema_ref(schema)}},
         }
     return responses
 

@@ -20,7 +20,8 @@ def openapi_document(api: ApiPlan, team: TeamPlan, *, version: str, family: str)
     paths: dict[str, Any] = {}
     schemas: dict[str, Any] = {}
     for resource in resources:
-        paths.update(resource_paths(resource, version=version, write=write))
+        terse = api.lapsed("terse-actions", version)
+        paths.update(resource_paths(resource, version=version, write=write, terse=terse))
         schemas.update(components.resource_schemas(resource, version=version, family=family))
     for name, notation in api.schemas.items():
         fields = [f for f in fields_parse(notation) if f.present_in(version)]
@@ -36,7 +37,9 @@ def openapi_document(api: ApiPlan, team: TeamPlan, *, version: str, family: str)
         "components": {
             "schemas": schemas,
             "parameters": components.paging_parameters(),
-            "responses": components.error_responses(),
+            "responses": components.error_responses(
+                problem_json=not api.lapsed("json-errors", version)
+            ),
             "securitySchemes": schemes,
         },
     }
@@ -73,8 +76,11 @@ def servers(api: ApiPlan, version: str) -> list[dict[str, str]]:
     ]
 
 
-def resource_paths(resource: Resource, *, version: str, write: list[Any]) -> dict[str, Any]:
-    """The collection, item and action paths of a resource, with CRUD operations."""
+def resource_paths(
+    resource: Resource, *, version: str, write: list[Any], terse: bool = False
+) -> dict[str, Any]:
+    """The collection, item and action paths of a resource, with CRUD operations; `terse`
+    leaves the actions without a description."""
     name, path = resource.name, f"/{resource.path}"
     id_name = name[0].lower() + name[1:] + "Id"
     item = f"{path}/{{{id_name}}}"
@@ -84,7 +90,7 @@ def resource_paths(resource: Resource, *, version: str, write: list[Any]) -> dic
         "required": True,
         "schema": {"type": "string", "format": "uuid"},
     }
-    ops = Operations(resource, version=version, write=write)
+    ops = Operations(resource, version=version, write=write, terse=terse)
     paths: dict[str, Any] = {path: {"get": ops.listing()}, item: {"parameters": [id_parameter]}}
     paths[item]["get"] = ops.retrieve()
     if not resource.read_only:

@@ -30,7 +30,9 @@ def _camel(path: str) -> str:
 class Operations:
     """The operations of one resource, as of one version."""
 
-    def __init__(self, resource: Resource, *, version: str, write: list[Any]) -> None:
+    def __init__(
+        self, resource: Resource, *, version: str, write: list[Any], terse: bool = False
+    ) -> None:
         self.resource = resource
         self.version = version
         self.word = _words(resource.name)
@@ -38,19 +40,22 @@ class Operations:
         self.plural = resource.path.replace("-", " ")
         self.write = write
         self.deprecated = resource.deprecated_in(version)
+        self.terse = terse  # actions without a description (a lapse, see catalog.demo.plans)
 
     def _operation(self, operation_id: str, summary: str, description: str, **rest: Any) -> dict:
         operation: dict[str, Any] = {
             "tags": [tag_of(self.resource)],
             "operationId": operation_id,
             "summary": summary,
-            "description": description,
         }
         if self.deprecated:
             removal = self.resource.removed
-            operation["description"] += f"\n\nDeprecated since {self.resource.deprecated}" + (
+            description += f"\n\nDeprecated since {self.resource.deprecated}" + (
                 f"; removed in {removal}." if removal else "."
             )
+        if description:
+            operation["description"] = description.lstrip()
+        if self.deprecated:
             operation["deprecated"] = True
         return {**operation, **rest}
 
@@ -157,7 +162,9 @@ class Operations:
         return self._operation(
             f"{verb}{self.resource.name}",
             f"{verb.capitalize()} {self.a_word}",
-            f"Runs `{verb}` on {self.a_word}; answers 409 when its state does not allow it.",
+            ""
+            if self.terse
+            else f"Runs `{verb}` on {self.a_word}; answers 409 when its state does not allow it.",
             parameters=[{"$ref": "#/components/parameters/IdempotencyKey"}],
             responses=self._responses(
                 "200",

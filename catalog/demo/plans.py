@@ -39,6 +39,32 @@ class Resource:
         return self.deprecated is not None and minor_of(version) >= minor_of(self.deprecated)
 
 
+HABITS = {
+    "terse-actions": "action operations without a description (operation-description)",
+    "json-errors": "error responses as application/json, not problem+json "
+    "(portal-error-response-problem-json)",
+}
+
+
+@dataclass(frozen=True)
+class Lapse:
+    """A habit against the style guide that an API kept for a while, so that the demo's lint
+    findings, scores and trends show what they are for; old Swagger 2.0 versions lapse too
+    (catalog.demo.swagger)."""
+
+    habit: str  # a key of HABITS
+    since: str = "0.0"
+    fixed: str | None = None  # the version that stopped it; None: still there
+
+    def __post_init__(self) -> None:
+        if self.habit not in HABITS:
+            raise ValueError(f"Unknown habit {self.habit!r}; one of {', '.join(HABITS)}.")
+
+    def present_in(self, version: str) -> bool:
+        at = minor_of(version)
+        return at >= minor_of(self.since) and (self.fixed is None or at < minor_of(self.fixed))
+
+
 @dataclass(frozen=True)
 class VersionPlan:
     """One version; days are counted back from (or, for a sunset, forward from) today."""
@@ -141,6 +167,10 @@ class ApiPlan:
     schemas: dict[str, str] = field(default_factory=dict)  # embedded types: name -> fields
     openapi: str = "3.0"  # or "3.1"
     syntax: str = "yaml"  # or "json"
+    lapses: tuple[Lapse, ...] = ()
+
+    def lapsed(self, habit: str, version: str) -> bool:
+        return any(lapse.habit == habit and lapse.present_in(version) for lapse in self.lapses)
 
     @property
     def repository_url(self) -> str:

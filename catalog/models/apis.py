@@ -49,6 +49,9 @@ class Api(models.Model):
     # The lint result of the newest version with a spec, kept by catalog.services.api_set_quality.
     lint_status = models.CharField(max_length=10, choices=LintStatus.choices, blank=True)
     lint_score = models.PositiveSmallIntegerField(null=True, blank=True, help_text="0 to 100.")
+    lint_version = models.CharField(
+        max_length=100, blank=True, help_text="The version the lint status and score are of."
+    )
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("name", weight="A", config="english")

@@ -4,8 +4,11 @@ from catalog.cache import catalog_changed
 from catalog.models import Api, LintStatus
 
 
-def api_set_quality(*, api: Api, lint_status: str, lint_score: int | None) -> None:
-    """Records the lint status and score of an API's newest version with a spec.
+def api_set_quality(
+    *, api: Api, lint_status: str, lint_score: int | None, lint_version: str = ""
+) -> None:
+    """Records the lint status and score of an API's newest version with a spec, and which
+    version that is (a draft's, say, while the latest release is older).
 
     Derived data, so no audit event; safe to call any number of times.
     """
@@ -13,6 +16,8 @@ def api_set_quality(*, api: Api, lint_status: str, lint_score: int | None) -> No
         raise ValueError(f"{lint_status!r} is not a lint status")
     if lint_score is not None and not 0 <= lint_score <= 100:
         raise ValueError(f"a score is between 0 and 100, not {lint_score}")
-    Api.objects.filter(pk=api.pk).update(lint_status=lint_status, lint_score=lint_score)
-    api.lint_status, api.lint_score = lint_status, lint_score
+    Api.objects.filter(pk=api.pk).update(
+        lint_status=lint_status, lint_score=lint_score, lint_version=lint_version
+    )
+    api.lint_status, api.lint_score, api.lint_version = lint_status, lint_score, lint_version
     catalog_changed()

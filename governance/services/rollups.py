@@ -14,7 +14,12 @@ def api_refresh_lint(*, api: Api) -> None:
     run shown for that document). Safe to run any number of times."""
     version = selectors.api_latest_linted_version(api)
     run = selectors.spec_lint_run(version.spec_id) if version else None
-    api_set_quality(api=api, lint_status=lint_status_of(run), lint_score=run and run.score)
+    api_set_quality(
+        api=api,
+        lint_status=lint_status_of(run),
+        lint_score=run and run.score,
+        lint_version=version.version if run else "",
+    )
 
 
 def lint_status_of(run: LintRun | None) -> str:

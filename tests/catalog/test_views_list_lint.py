@@ -51,6 +51,15 @@ def test_it_badges_each_row_with_its_score_in_words(owner, apis):
     assert html.count('class="badge lint ') == 2  # none for the API never linted
 
 
+def test_it_names_the_version_a_badge_is_of_when_it_is_not_the_latest_shown(owner, apis):
+    Api.objects.filter(slug="broken").update(latest_version="1.4.0", lint_version="1.5.0")
+    Api.objects.filter(slug="clean").update(latest_version="2.0.0", lint_version="2.0.0")
+    html = client_for(owner).get("/").content.decode()
+
+    assert '<span class="badge lint lint-errors">1.5.0: Lint score 35/100 · Errors</span>' in html
+    assert '<span class="badge lint lint-clean">Lint score 100/100 · No errors' in html
+
+
 def test_it_sorts_by_lint_score_lowest_first(owner, apis):
     response = client_for(owner).get("/?sort=score")
     names = [api.name for api in response.context["page_obj"].object_list]

@@ -144,6 +144,7 @@ def test_it_rolls_the_latest_version_up_to_its_api(api, version, fields, status,
 
     api.refresh_from_db()
     assert (api.lint_status, api.lint_score) == (status, score)
+    assert api.lint_version == version.version
 
 
 def test_it_shows_the_previous_result_while_a_relint_runs(version):

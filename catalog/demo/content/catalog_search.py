@@ -1,5 +1,6 @@
 from catalog.demo.plans import (
     ApiPlan,
+    Lapse,
     Resource,
     TeamPlan,
     deprecated,
@@ -100,6 +101,7 @@ APIS = [
             released("2.2.0", days_ago=280),
             released("2.3.0", days_ago=50),
         ),
+        lapses=(Lapse("terse-actions"),),  # the boost rules' actions were never described
     ),
     ApiPlan(
         slug="pricing",

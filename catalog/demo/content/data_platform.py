@@ -1,5 +1,6 @@
 from catalog.demo.plans import (
     ApiPlan,
+    Lapse,
     Resource,
     TeamPlan,
     deprecated,
@@ -50,6 +51,8 @@ APIS = [
             released("2.2.0", days_ago=110),
             draft("2.3.0"),
         ),
+        # A new team member's draft went back to plain JSON errors.
+        lapses=(Lapse("json-errors", since="2.3"),),
     ),
     ApiPlan(
         slug="datasets",
@@ -71,7 +74,7 @@ APIS = [
                 "datasets",
                 "name!:string owner_team!:string columns!:list(Column) "
                 "classification!:enum(public|internal|confidential|restricted) "
-                "refreshed_at~:datetime",
+                "refreshed_at~:datetime export_key_id?:awskey@1.4",
                 "Datasets in the lake, described.",
             ),
             Resource(
