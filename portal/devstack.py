@@ -144,6 +144,7 @@ def demo() -> int:
         # the operations they declare.
         manage("load_demo", "--sync")
         manage("load_usage_demo")
+        manage("load_rulesets_demo")
         manage("load_releases_demo")
         webhooks = f"http://127.0.0.1:{webhook_port}/"
         manage("load_notices_demo", "--webhook", webhooks, "--secret", webhook_secret)

@@ -25,6 +25,7 @@ def demo(django_db_setup, django_db_blocker):
         with TestCase.captureOnCommitCallbacks(execute=False):
             call_command("load_demo", "--sync", stdout=out)
             call_command("load_usage_demo", stdout=out)
+            call_command("load_rulesets_demo", stdout=out)
             call_command("load_releases_demo", stdout=out)
             call_command("load_notices_demo", webhook="http://127.0.0.1:9/", secret=WEBHOOK_SECRET)
             for run_id in LintRun.objects.filter(status=LintRun.Status.QUEUED).values_list(

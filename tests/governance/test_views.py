@@ -87,12 +87,15 @@ def test_it_refuses_a_team_assignment_without_a_team(ruleset, reviewer):
 
 def test_it_polls_the_relint_progress_only_while_one_runs(ruleset, reviewer):
     client = client_for(reviewer)
-    RelintBatch.objects.create(reason="House style revised", total=4, done=1)
+    RelintBatch.objects.create(reason="House style revised", total=4, done=1, created_by=reviewer)
+    RelintBatch.objects.update(created_at="2026-03-14T09:26:00Z", started_at="2026-03-14T09:26:01Z")
     partial = client.get(
         "/governance/rulesets/", headers={"HX-Request": "true", "HX-Target": "relints"}
     ).content.decode()
     assert partial.lstrip().startswith('<section id="relints"')
     assert 'hx-trigger="every 3s"' in partial and 'value="25"' in partial
+    when = '<time datetime="2026-03-14T09:26:00+00:00">14 Mar 2026, 09:26</time>'
+    assert f"1 of 4 linted · {when} by reviewer" in partial
 
     RelintBatch.objects.update(done=4, finished_at="2026-01-01T00:00Z")
     page = client.get("/governance/rulesets/").content.decode()
