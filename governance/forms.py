@@ -1,8 +1,11 @@
 """Forms of the governance pages. They check shapes; the services check rulesets."""
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 from catalog.models import Audience, Team
+from governance.engine import BUILTINS
 from governance.models import Ruleset
 from governance.services.rulesets import RULESET_MAX_BYTES
 
@@ -97,4 +100,58 @@ class CompareForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("base") and cleaned.get("base") == cleaned.get("revision"):
             raise forms.ValidationError("Choose two different versions to compare.")
+        return cleaned
+
+
+class LintTryForm(forms.Form):
+    """A document to lint without storing it, as a file or pasted, and the rules to use."""
+
+    file = forms.FileField(
+        label="OpenAPI document",
+        required=False,
+        help_text="YAML or JSON, OpenAPI 2.0 (Swagger) to 3.2.",
+    )
+    text = forms.CharField(
+        label="Or paste it",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "class": "code"}),
+    )
+    ruleset = forms.ChoiceField(label="Rules", required=False)
+
+    def __init__(self, data=None, files=None, *, rulesets: list[tuple[str, str]]) -> None:
+        super().__init__(data, files)
+        self.fields["ruleset"].choices = [
+            ("", "The organisation's default"),
+            *((name, f"Built-in {name}") for name in BUILTINS),
+            *rulesets,
+        ]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.PORTAL_SPEC_MAX_BYTES
+        if upload and upload.size > limit:
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}."
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text") or ""
+        if self.errors:
+            return cleaned
+        if upload and text.strip():
+            raise forms.ValidationError("Choose a file or paste a document, not both.")
+        if not upload and not text.strip():
+            raise forms.ValidationError("Choose a file or paste a document to lint.")
+        content = upload.read() if upload else text.encode()
+        if len(content) > settings.PORTAL_SPEC_MAX_BYTES:
+            self.add_error(
+                "text",
+                f"The document is {filesizeformat(len(content))}; the limit is "
+                f"{filesizeformat(settings.PORTAL_SPEC_MAX_BYTES)}.",
+            )
+        cleaned["content"] = content
+        cleaned["filename"] = (upload.name if upload else "") or "pasted.yaml"
         return cleaned

@@ -12,6 +12,8 @@ urlpatterns = [
     path("rulesets/<slug:slug>/revise/", views.ruleset_revise, name="ruleset-revise"),
     path("assignments/", views.assignment_set, name="assignment-set"),
     # Lint results and the rules' documentation they link to; team scorecards.
+    path("lint/", views.lint_try, name="lint-try"),
+    path("lint/jobs/<uuid:pk>/", views.lint_try_job, name="lint-try-job"),
     path("rules/", views.rule_list, name="rule-list"),
     path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
     path("apis/<slug:slug>/versions/<str:version>/lint/", views.version_lint, name="version-lint"),

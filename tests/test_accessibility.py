@@ -14,8 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import sync_playwright
 
-from catalog.models import Membership
-from governance.models import Release
+from catalog.models import Membership, SpecDocument
+from governance.models import LintJob, Release
+from governance.services import lint_job_execute
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.browser
@@ -49,7 +50,9 @@ PAGES = (
 )
 
 
-def audit(client, paths) -> list[str]:
+def audit(client, paths, posted=()) -> list[str]:
+    """Problems of each page at each width; `posted` are (path, form data, status) whose
+    answer to a POST is the page (a form's errors, a result)."""
     # Every page is fetched before Playwright starts: its event loop would give the ORM a
     # connection of its own, outside the demo's transaction.
     pages = {}
@@ -57,6 +60,10 @@ def audit(client, paths) -> list[str]:
         response = client.get(path)
         assert response.status_code == 200, path
         pages[path] = response.content.decode()
+    for path, data, status in posted:
+        response = client.post(path, data)
+        assert response.status_code == status, path
+        pages[f"{path} (posted)"] = response.content.decode()
     problems, css, axe = [], CSS.read_text(), Axe()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -88,3 +95,22 @@ def test_the_pages_a_team_member_sees_pass_axe(demo, db):
     member = Membership.objects.select_related("user").order_by("pk").first().user
     pages = [p for p in PAGES if p not in ("/governance/approvals/", "/governance/rulesets/")]
     assert audit(client_for(member), ["/apis/payments/versions/new/", *pages]) == []
+
+
+def test_the_lint_page_and_its_answers_pass_axe(demo, db, settings):
+    """The form, its errors, a result with findings, and a job's page waiting and done."""
+    member = Membership.objects.select_related("user").order_by("pk").first().user
+    client = client_for(member)
+    text = bytes(
+        SpecDocument.objects.filter(versions__api__slug="search-tuning").latest("pk").content
+    )
+    posted = [
+        ("/governance/lint/", {"text": text.decode()}, 200),
+        ("/governance/lint/", {"text": ""}, 400),
+    ]
+    assert audit(client, ["/governance/lint/"], posted) == []
+    settings.PORTAL_LINT_SYNC_MAX_BYTES = 10
+    job_url = client.post("/governance/lint/", {"text": text.decode()})["Location"]
+    assert audit(client, [job_url]) == []
+    lint_job_execute(job_id=str(LintJob.objects.get().pk))
+    assert audit(client, [job_url]) == []

@@ -2,6 +2,7 @@
 
 from governance.views.compare import version_compare
 from governance.views.lint import version_lint
+from governance.views.lint_try import lint_try, lint_try_job
 from governance.views.releases import (
     approvals_count,
     approvals_inbox,
@@ -29,6 +30,8 @@ __all__ = [
     "approvals_count",
     "approvals_inbox",
     "assignment_set",
+    "lint_try",
+    "lint_try_job",
     "ruleset_adopt",
     "ruleset_create",
     "ruleset_detail",
