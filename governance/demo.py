@@ -25,11 +25,14 @@ from governance.services.runs import lint_execute
 
 TEAM_RULESET = "payments-style"
 
-_IDEMPOTENCY = """\
+FIRST = """\
+# The Payments team's style guide: the organisation's rules, and what moving money needs.
+extends: [portal:recommended]
+rules:
   payments-post-idempotency-key:
     description: Every POST takes an Idempotency-Key header, so a client can retry it safely.
     message: 'POST operations must accept an "Idempotency-Key" header.'
-    severity: {severity}
+    severity: warn
     given: "$.paths[*].post"
     then:
       field: parameters
@@ -41,15 +44,10 @@ _IDEMPOTENCY = """\
             type: object
             required: [name, in]
             properties:
-              name: {{const: Idempotency-Key}}
-              in: {{const: header}}
+              name: {const: Idempotency-Key}
+              in: {const: header}
 """
-
-FIRST = (
-    "# The Payments team's style guide: the organisation's rules, and what moving money needs.\n"
-    "extends: [portal:recommended]\n"
-    "rules:\n" + _IDEMPOTENCY.format(severity="warn")
-)
+# The second revision makes it an error and links the team's guide.
 SECOND = FIRST.replace("severity: warn", "severity: error").replace(
     "    then:\n",
     "    documentationUrl: https://docs.example.com/payments/style#idempotency\n    then:\n",

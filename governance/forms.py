@@ -121,6 +121,9 @@ class LintTryForm(forms.Form):
 
     def __init__(self, data=None, files=None, *, rulesets: list[tuple[str, str]]) -> None:
         super().__init__(data, files)
+        # Django refuses a request whose fields (files aside) exceed this, before any view.
+        pasted = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        self.fields["text"].help_text = f"Up to {pasted}; choose a file for a larger document."
         self.fields["ruleset"].choices = [
             ("", "The organisation's default"),
             *((name, f"Built-in {name}") for name in BUILTINS),

@@ -43,9 +43,12 @@ def lint_try(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if not (form.is_bound and form.is_valid()):
         return render(request, "governance/lint_try.html", context, status=400 if posted else 200)
-    if not _LintRate().allow_request(request, None):
+    rate = _LintRate()
+    if not rate.allow_request(request, None):
         form.add_error(None, "You have linted many documents in a short time: wait a minute.")
-        return render(request, "governance/lint_try.html", context, status=429)
+        response = render(request, "governance/lint_try.html", context, status=429)
+        response["Retry-After"] = str(max(int(rate.wait() or 1), 1))
+        return response
     revision, builtin = _rules(form.cleaned_data["ruleset"])
     content, filename = form.cleaned_data["content"], form.cleaned_data["filename"]
     if len(content) > settings.PORTAL_LINT_SYNC_MAX_BYTES:

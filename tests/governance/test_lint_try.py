@@ -14,6 +14,7 @@ from tests.governance.test_lint_api import PETS
 
 pytestmark = pytest.mark.django_db
 
+
 def lint(client, **data):
     return client.post("/governance/lint/", data)
 
@@ -30,6 +31,7 @@ def test_it_offers_the_default_the_built_in_and_the_stored_rulesets(owner):
     assert '<option value="" selected>The organisation&#x27;s default</option>' in html
     assert '<option value="spectral:oas">Built-in spectral:oas</option>' in html
     assert '<option value="house">House style</option>' in html
+    assert "Up to 2.5\xa0MB; choose a file for a larger document." in html
 
 
 def test_it_lints_an_uploaded_file_at_once_and_stores_nothing(owner):
@@ -148,3 +150,23 @@ def test_it_limits_how_often_a_person_lints(owner, settings):
     response = lint(client, text=PETS.decode())
     assert response.status_code == 429
     assert "wait a minute" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 60
+
+
+def _alias_bomb() -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 10):
+        lines.append(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "text", [_alias_bomb(), "[" * 20_000 + "]" * 20_000], ids=["alias-bomb", "deep-nesting"]
+)
+def test_it_answers_a_hostile_document_with_the_reason_it_was_refused(owner, text):
+    response = lint(client_for(owner), text=text)
+
+    assert response.status_code == 200
+    assert "The document could not be read" in response.content.decode()
+    [finding] = [item["finding"] for g in response.context["finding_groups"] for item in g["items"]]
+    assert finding["code"] == "parser"

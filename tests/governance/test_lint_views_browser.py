@@ -44,12 +44,15 @@ def test_it_loads_filters_and_pages_the_findings_on_the_version_page(linted, pag
     expect(section.get_by_text("Needs an id.")).to_be_visible()
     expect(section.get_by_text("Page 1 of 2")).to_be_visible()
 
+    settled(page)  # htmx wires what it swapped in when it settles: a change before is lost
     section.get_by_label("Severity").select_option("error")
     expect(section.get_by_text("1 finding matches these filters.")).to_be_visible()
     expect(section.get_by_text("Warning 3.", exact=True)).to_have_count(0)
 
-    settled(page)  # htmx wires the swapped-in form when it settles: a change before is lost
+    settled(page)
     section.get_by_label("Severity").select_option("")
+    expect(section.get_by_text("Page 1 of 2")).to_be_visible()
+    settled(page)  # else the click on Next may come before htmx wires it: a plain navigation
     section.get_by_role("link", name="Next").click()
     expect(section.get_by_text("Page 2 of 2")).to_be_visible()
     expect(page).to_have_url("/apis/payments/versions/1.0.0/")  # still the version page
