@@ -4,7 +4,7 @@ import difflib
 from collections.abc import Callable
 
 from django.db import connection
-from django.db.models import Avg, Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from catalog.models import Api, Team, Version
 from governance.models import (
@@ -242,3 +242,57 @@ def source_excerpts(
         return [(n, lines[n], start <= n <= end) for n in numbers(finding) if n in lines]
 
     return [(finding, around(finding)) for finding in findings]
+
+
+def catalog_findings_by_rule(team: Team | None = None) -> dict:
+    """Every API's current lint result (the newest finished run of its newest version with a
+    spec, as its page shows), by rule: which rules the catalog breaks, in how many APIs and
+    which. A rule's severity is the worst any ruleset gives it. Three queries, however many
+    APIs; only `team`'s APIs when given."""
+    versions = (
+        Version.objects.filter(spec__isnull=False)
+        .select_related("api__team")
+        .only("version", "spec_id", "api__slug", "api__name", "api__team__slug", "api__team__name")
+        .order_by("api_id", "-major", "-minor", "-patch", "prerelease")
+        .distinct("api_id")
+    )
+    if team is not None:
+        versions = versions.filter(api__team=team)
+    by_spec: dict[int, list[Version]] = {}
+    for version in versions:
+        by_spec.setdefault(version.spec_id, []).append(version)
+    finished = [LintRun.Status.DONE, LintRun.Status.FAILED]
+    runs = {
+        run_id: spec_id
+        for run_id, spec_id, status in LintRun.objects.filter(
+            spec_id__in=list(by_spec), status__in=finished
+        )
+        .order_by("spec_id", "-created_at", "-id")
+        .distinct("spec_id")
+        .values_list("id", "spec_id", "status")
+        if status == LintRun.Status.DONE
+    }
+    rules: dict[str, dict] = {}
+    counted = (
+        LintFinding.objects.filter(run_id__in=list(runs))
+        .values_list("run_id", "code")
+        .annotate(count=Count("id"), worst=Min("severity"))
+        .order_by()
+    )
+    for run_id, code, count, worst in counted:
+        rule = rules.setdefault(code, {"code": code, "severity": worst, "findings": 0, "apis": []})
+        rule["severity"] = min(rule["severity"], worst)
+        for version in by_spec[runs[run_id]]:
+            rule["findings"] += count
+            rule["apis"].append({"version": version, "count": count})
+    for rule in rules.values():
+        rule["apis"].sort(key=lambda item: (-item["count"], item["version"].api.name))
+    ordered = sorted(
+        rules.values(),
+        key=lambda rule: (rule["severity"], -len(rule["apis"]), -rule["findings"], rule["code"]),
+    )
+    return {
+        "rules": ordered,
+        "linted": sum(len(by_spec[spec_id]) for spec_id in set(runs.values())),
+        "with_findings": len({item["version"].api_id for r in ordered for item in r["apis"]}),
+    }

@@ -42,6 +42,7 @@ PAGES = (
     "/governance/rules/",
     "/governance/rules/operation-tags/",
     "/governance/rulesets/",
+    "/governance/findings/",
     "/governance/apis/shipments/versions/1.2.0/lint/",
     "/governance/teams/logistics/scorecard/",
     "/accounts/tokens/",

@@ -1,0 +1,101 @@
+"""Findings across the catalog: the rules the APIs' current versions break, and where."""
+
+import pytest
+
+from governance import selectors
+from governance.models import LintRun
+from tests.conftest import client_for
+from tests.factories import ApiFactory, VersionFactory
+from tests.governance.factories import LintFindingFactory, LintRunFactory, SpecDocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def linted(api, number: str, findings: dict[str, tuple[int, int]], **run_fields):
+    """A version of `api` with a spec and a run with `findings`: code -> (severity, count)."""
+    major, minor, patch = (int(part) for part in number.split("."))
+    version = VersionFactory(
+        api=api, version=number, major=major, minor=minor, patch=patch, spec=SpecDocumentFactory()
+    )
+    run = LintRunFactory(spec=version.spec, **run_fields)
+    for code, (severity, count) in findings.items():
+        for _ in range(count):
+            LintFindingFactory(run=run, code=code, severity=severity)
+    return version
+
+
+@pytest.fixture
+def catalog(team, other_team):
+    orders = ApiFactory(team=team, slug="orders", name="Orders API")
+    linted(orders, "1.0.0", {"old-rule": (0, 3)})  # an older version: not what counts
+    current = linted(orders, "1.1.0", {"stale-rule": (0, 9)})
+    # A re-lint with other rules: its result replaces the first.
+    newest_run = LintRunFactory(spec=current.spec, builtin="spectral:oas")
+    for code, severity, count in (("rule-a", 0, 2), ("rule-b", 1, 1)):
+        for _ in range(count):
+            LintFindingFactory(run=newest_run, code=code, severity=severity)
+    queued = {"status": LintRun.Status.QUEUED, "engine_version": "next"}
+    LintRunFactory(spec=current.spec, **queued)  # not finished: not shown yet
+
+    search = ApiFactory(team=other_team, slug="search", name="Search API")
+    linted(search, "2.0.0", {"rule-b": (1, 2)})
+    broken = ApiFactory(team=other_team, slug="broken", name="Broken API")
+    linted(broken, "1.0.0", {"rule-a": (0, 5)}, status=LintRun.Status.FAILED)
+    VersionFactory(api=ApiFactory(team=other_team, slug="bare"), version="1.0.0")  # no spec
+    return {"orders": orders, "search": search}
+
+
+def summary(report) -> list[tuple]:
+    return [
+        (rule["code"], rule["severity"], rule["findings"])
+        + tuple((item["version"].api.slug, item["count"]) for item in rule["apis"])
+        for rule in report["rules"]
+    ]
+
+
+def test_it_counts_each_apis_current_result_by_rule_worst_first(catalog):
+    report = selectors.catalog_findings_by_rule()
+
+    assert summary(report) == [
+        ("rule-a", 0, 2, ("orders", 2)),
+        ("rule-b", 1, 3, ("search", 2), ("orders", 1)),
+    ]
+    assert (report["linted"], report["with_findings"]) == (2, 2)  # a failed lint is not a result
+
+
+def test_it_keeps_to_one_team_when_asked(catalog, team):
+    report = selectors.catalog_findings_by_rule(team)
+
+    assert summary(report) == [("rule-a", 0, 2, ("orders", 2)), ("rule-b", 1, 1, ("orders", 1))]
+    assert (report["linted"], report["with_findings"]) == (1, 1)
+
+
+def test_it_shows_the_rules_with_links_to_the_findings(catalog, owner, other_team):
+    html = client_for(owner).get("/governance/findings/").content.decode()
+
+    assert "2 APIs linted; 2 with findings." in html
+    assert '<a href="/governance/apis/search/versions/2.0.0/lint/?code=rule-b">' in html
+    assert html.index("<code>rule-a</code>") < html.index("<code>rule-b</code>")
+
+    html = client_for(owner).get(f"/governance/findings/?team={other_team.slug}").content.decode()
+    assert "1 API linted in Search; 1 with findings." in html
+    assert "rule-a" not in html
+
+
+def test_it_says_so_when_nothing_is_broken(owner):
+    html = client_for(owner).get("/governance/findings/").content.decode()
+    assert "No findings: every API linted follows the rules that govern it." in html
+
+
+def test_it_reads_the_page_in_a_fixed_number_of_queries(
+    catalog, owner, other_team, django_assert_max_num_queries
+):
+    client = client_for(owner)
+    client.get("/governance/findings/")  # warm up (sessions, content types)
+    with django_assert_max_num_queries(12) as few:
+        assert client.get("/governance/findings/").status_code == 200
+    for n in range(12):
+        api = ApiFactory(team=other_team, slug=f"more-{n}", name=f"More {n}")
+        linted(api, "1.0.0", {"rule-b": (1, 1), f"rule-{n}": (2, 1)})
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/governance/findings/").status_code == 200
