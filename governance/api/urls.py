@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from catalog.api.views import VERSION_IN_PATH
 from governance.api.compare import VersionCompareView
+from governance.api.findings import CatalogFindingsView
 from governance.api.lint import LintJobView, LintView, VersionLintView
 from governance.api.releases import ReleaseViewSet, VersionReleaseView
 from governance.api.views import AssignmentViewSet, RelintBatchViewSet, RulesetViewSet
@@ -30,6 +31,7 @@ urlpatterns = [
         name="version-release",
     ),
     re_path(r"^apis/(?P<api_slug>[^/.]+)/compare$", VersionCompareView.as_view(), name="compare"),
+    path("findings", CatalogFindingsView.as_view(), name="catalog-findings"),
     path("lint", LintView.as_view(), name="lint"),
     path("lint/jobs/<uuid:pk>", LintJobView.as_view(), name="lint-job"),
 ]

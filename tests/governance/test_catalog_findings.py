@@ -1,9 +1,11 @@
 """Findings across the catalog: the rules the APIs' current versions break, and where."""
 
 import pytest
+from rest_framework.test import APIClient
 
 from governance import selectors
 from governance.models import LintRun
+from tests.api.conftest import api_client_for, assert_problem
 from tests.conftest import client_for
 from tests.factories import ApiFactory, VersionFactory
 from tests.governance.factories import LintFindingFactory, LintRunFactory, SpecDocumentFactory
@@ -99,3 +101,33 @@ def test_it_reads_the_page_in_a_fixed_number_of_queries(
         linted(api, "1.0.0", {"rule-b": (1, 1), f"rule-{n}": (2, 1)})
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/governance/findings/").status_code == 200
+
+
+def test_it_serves_the_same_report_over_rest(catalog, owner):
+    client = api_client_for(owner)
+    body = client.get("/api/v1/findings").json()
+
+    assert (body["linted"], body["with_findings"]) == (2, 2)
+    assert [(rule["code"], rule["severity"], rule["findings"]) for rule in body["rules"]] == [
+        ("rule-a", 0, 2),
+        ("rule-b", 1, 3),
+    ]
+    assert body["rules"][1]["apis"][0] == {
+        "api": "search",
+        "name": "Search API",
+        "team": "search",
+        "version": "2.0.0",
+        "findings": 2,
+        "web_url": "http://testserver/governance/apis/search/versions/2.0.0/lint/?code=rule-b",
+    }
+    mine = client.get("/api/v1/findings?team=payments").json()
+    assert [rule["findings"] for rule in mine["rules"]] == [2, 1]
+
+
+def test_it_answers_an_unknown_team_with_a_problem(owner):
+    body = assert_problem(api_client_for(owner).get("/api/v1/findings?team=nobody"), 400)
+    assert "There is no team 'nobody'." in str(body)
+
+
+def test_it_keeps_the_report_from_anonymous_callers(catalog):
+    assert_problem(APIClient().get("/api/v1/findings"), 401)
