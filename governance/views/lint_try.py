@@ -13,7 +13,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from governance import engine, selectors, services
 from governance.forms import LintTryForm
-from governance.models import LintJob, Ruleset, Severity
+from governance.models import LintJob, Ruleset, RulesetAssignment, Severity
 from governance.views.lint import SEVERITY_KEYS
 from governance.views.rules import rule_doc_url
 
@@ -40,6 +40,8 @@ def lint_try(request: HttpRequest) -> HttpResponse:
     form = LintTryForm(
         request.POST if posted else None, request.FILES if posted else None, rulesets=rulesets
     )
+    if not posted:  # a team's own ruleset first, for its members: what their pushes meet
+        form.initial["ruleset"] = _team_ruleset(request.user) or ""
     context: dict[str, Any] = {"form": form}
     if not (form.is_bound and form.is_valid()):
         return render(request, "governance/lint_try.html", context, status=400 if posted else 200)
@@ -86,6 +88,18 @@ def lint_try_job(request: HttpRequest, pk) -> HttpResponse:
     if request.headers.get("HX-Request"):
         template += "#job"
     return render(request, template, context)
+
+
+def _team_ruleset(user) -> str | None:
+    """The slug of the ruleset assigned to one of the person's teams, if any."""
+    return (
+        RulesetAssignment.objects.filter(
+            scope=RulesetAssignment.Scope.TEAM, team__memberships__user=user
+        )
+        .order_by("team__name")
+        .values_list("ruleset__slug", flat=True)
+        .first()
+    )
 
 
 def _rules(choice: str):

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from catalog.models import SpecDocument
-from governance.models import LintJob, LintRun
+from governance.models import LintJob, LintRun, RulesetAssignment
 from governance.services import lint_job_execute
 from tests.callbacks import queued_tasks
 from tests.conftest import client_for
@@ -32,6 +32,16 @@ def test_it_offers_the_default_the_built_in_and_the_stored_rulesets(owner):
     assert '<option value="spectral:oas">Built-in spectral:oas</option>' in html
     assert '<option value="house">House style</option>' in html
     assert "Up to 2.5\xa0MB; choose a file for a larger document." in html
+
+
+def test_it_chooses_the_ruleset_of_the_persons_team_first(owner, team, reviewer):
+    house = RulesetRevisionFactory(ruleset__name="House style", ruleset__slug="house").ruleset
+    RulesetAssignment.objects.create(scope="team", team=team, ruleset=house)
+
+    html = client_for(owner).get("/governance/lint/").content.decode()
+    assert '<option value="house" selected>House style</option>' in html
+    html = client_for(reviewer).get("/governance/lint/").content.decode()  # in no team
+    assert '<option value="" selected>' in html
 
 
 def test_it_lints_an_uploaded_file_at_once_and_stores_nothing(owner):
