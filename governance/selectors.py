@@ -244,11 +244,11 @@ def source_excerpts(
     return [(finding, around(finding)) for finding in findings]
 
 
-def catalog_findings_by_rule(team: Team | None = None) -> dict:
+def catalog_findings_by_rule(team: Team | None = None, code: str | None = None) -> dict:
     """Every API's current lint result (the newest finished run of its newest version with a
     spec, as its page shows), by rule: which rules the catalog breaks, in how many APIs and
     which. A rule's severity is the worst any ruleset gives it. Three queries, however many
-    APIs; only `team`'s APIs when given."""
+    APIs; only `team`'s APIs when given, only the rule `code` when given."""
     versions = (
         Version.objects.filter(spec__isnull=False)
         .select_related("api__team")
@@ -273,14 +273,18 @@ def catalog_findings_by_rule(team: Team | None = None) -> dict:
         if status == LintRun.Status.DONE
     }
     rules: dict[str, dict] = {}
+    findings = LintFinding.objects.filter(run_id__in=list(runs))
+    if code is not None:
+        findings = findings.filter(code=code)
     counted = (
-        LintFinding.objects.filter(run_id__in=list(runs))
-        .values_list("run_id", "code")
+        findings.values_list("run_id", "code")
         .annotate(count=Count("id"), worst=Min("severity"))
         .order_by()
     )
-    for run_id, code, count, worst in counted:
-        rule = rules.setdefault(code, {"code": code, "severity": worst, "findings": 0, "apis": []})
+    for run_id, rule_code, count, worst in counted:
+        rule = rules.setdefault(
+            rule_code, {"code": rule_code, "severity": worst, "findings": 0, "apis": []}
+        )
         rule["severity"] = min(rule["severity"], worst)
         for version in by_spec[runs[run_id]]:
             rule["findings"] += count

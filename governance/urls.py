@@ -13,6 +13,7 @@ urlpatterns = [
     path("assignments/", views.assignment_set, name="assignment-set"),
     # Lint results and the rules' documentation they link to; team scorecards.
     path("findings/", views.catalog_findings, name="catalog-findings"),
+    path("findings/<path:code>/", views.catalog_rule_findings, name="catalog-rule-findings"),
     path("lint/", views.lint_try, name="lint-try"),
     path("lint/jobs/<uuid:pk>/", views.lint_try_job, name="lint-try-job"),
     path("rules/", views.rule_list, name="rule-list"),

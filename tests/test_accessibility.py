@@ -43,6 +43,7 @@ PAGES = (
     "/governance/rules/operation-tags/",
     "/governance/rulesets/",
     "/governance/findings/",
+    "/governance/findings/operation-description/",
     "/governance/apis/shipments/versions/1.2.0/lint/",
     "/governance/teams/logistics/scorecard/",
     "/accounts/tokens/",

@@ -1,7 +1,7 @@
 """Governance pages, one module per area: rulesets (and, beside them, lint results and releases)."""
 
 from governance.views.compare import version_compare
-from governance.views.findings import catalog_findings
+from governance.views.findings import catalog_findings, catalog_rule_findings
 from governance.views.lint import version_lint
 from governance.views.lint_try import lint_try, lint_try_job
 from governance.views.releases import (
@@ -32,6 +32,7 @@ __all__ = [
     "approvals_inbox",
     "assignment_set",
     "catalog_findings",
+    "catalog_rule_findings",
     "lint_try",
     "lint_try_job",
     "ruleset_adopt",

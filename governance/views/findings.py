@@ -1,7 +1,8 @@
 """Findings across the catalog: which rules the APIs' current versions break, and where; what a
 platform team looks at to decide which guidance, or which rule, needs work."""
 
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -12,14 +13,14 @@ from governance.models import Severity
 from governance.views.lint import SEVERITY_KEYS
 from governance.views.rules import rule_doc_url
 
-SHOWN_APIS = 5  # per rule; the rest are counted
+SHOWN_APIS = 5  # per rule; the rest are counted, and listed on the rule's own page
+PER_PAGE = 50
 
 
 @require_GET
 @catalog_reader
 def catalog_findings(request: HttpRequest) -> HttpResponse:
-    teams = list(Team.objects.order_by("name").only("slug", "name"))
-    team = next((t for t in teams if t.slug == request.GET.get("team")), None)
+    teams, team = _teams(request)
     report = selectors.catalog_findings_by_rule(team)
     rows = [
         rule
@@ -34,3 +35,36 @@ def catalog_findings(request: HttpRequest) -> HttpResponse:
     ]
     context = {"teams": teams, "team": team, "rows": rows, **report}
     return render(request, "governance/catalog_findings.html", context)
+
+
+@require_GET
+@catalog_reader
+def catalog_rule_findings(request: HttpRequest, code: str) -> HttpResponse:
+    """Every API whose current result breaks one rule, most findings first, a page at a time."""
+    teams, team = _teams(request)
+    report = selectors.catalog_findings_by_rule(team, code=code)
+    if not report["rules"]:
+        if team is None:
+            raise Http404("No API's current lint result breaks this rule.")
+        rule = {"code": code, "apis": [], "findings": 0}
+    else:
+        [rule] = report["rules"]
+        rule |= {
+            "name": SEVERITY_KEYS[rule["severity"]],
+            "label": Severity(rule["severity"]).label,
+        }
+    page = Paginator(rule["apis"], PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "teams": teams,
+        "team": team,
+        "rule": rule,
+        "doc_url": rule_doc_url(code, ""),
+        "page_obj": page,
+    }
+    return render(request, "governance/catalog_rule_findings.html", context)
+
+
+def _teams(request: HttpRequest) -> tuple[list[Team], Team | None]:
+    """The teams to filter by, and the one chosen (`?team=`), if it exists."""
+    teams = list(Team.objects.order_by("name").only("slug", "name"))
+    return teams, next((t for t in teams if t.slug == request.GET.get("team")), None)

@@ -131,3 +131,30 @@ def test_it_answers_an_unknown_team_with_a_problem(owner):
 
 def test_it_keeps_the_report_from_anonymous_callers(catalog):
     assert_problem(APIClient().get("/api/v1/findings"), 401)
+
+
+def test_it_lists_every_api_breaking_a_rule_a_page_at_a_time(catalog, owner, other_team):
+    for n in range(55):
+        linted(
+            ApiFactory(team=other_team, slug=f"more-{n}", name=f"More {n:02}"),
+            "1.0.0",
+            {"rule-b": (1, 1), "team/rule": (2, 1)},
+        )
+    client = client_for(owner)
+
+    overview = client.get("/governance/findings/").content.decode()
+    assert '<a href="/governance/findings/rule-b/">and 52 more APIs</a>' in overview
+    page = client.get("/governance/findings/rule-b/")
+    assert page.status_code == 200
+    names = [item["version"].api.name for item in page.context["page_obj"].object_list]
+    assert len(names) == 50 and names[:2] == ["Search API", "More 00"]
+    assert "Page 1 of 2" in page.content.decode()
+    second = client.get("/governance/findings/rule-b/?page=2").context["page_obj"].object_list
+    assert [item["version"].api.name for item in second][-1] == "Orders API"
+    assert client.get("/governance/findings/team/rule/").context["rule"]["findings"] == 55
+
+    assert client.get("/governance/findings/no-such-rule/").status_code == 404
+    mine = client.get("/governance/findings/rule-b/?team=payments").content.decode()
+    assert "1 finding in 1 API of Payments" in mine
+    nothing = client.get("/governance/findings/rule-a/?team=search").content.decode()
+    assert "No API of Search breaks this rule." in nothing
