@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 
 # Re-exported: the list's facet counts live in their own module.
 from catalog.facets import api_facets as api_facets
@@ -10,6 +10,7 @@ from catalog.models import (
     Api,
     AuditEvent,
     Lifecycle,
+    LintStatus,
     Membership,
     MetadataField,
     Operation,
@@ -51,7 +52,15 @@ def version_operations_by_tag(version: Version) -> "OrderedDict[str, list[Operat
 
 
 def teams_with_counts() -> QuerySet[Team]:
-    return Team.objects.annotate(api_count=Count("apis", distinct=True)).order_by("name")
+    """Teams with their number of APIs, the mean lint score of those that have one (as the
+    team's scorecard has it) and how many have lint errors; one query."""
+    return Team.objects.annotate(
+        api_count=Count("apis", distinct=True),
+        lint_score=Avg("apis__lint_score"),
+        apis_with_errors=Count(
+            "apis", filter=Q(apis__lint_status=LintStatus.ERRORS), distinct=True
+        ),
+    ).order_by("name")
 
 
 def apis_of_user(user) -> QuerySet[Api]:

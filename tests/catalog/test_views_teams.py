@@ -17,6 +17,22 @@ def test_it_lists_teams_with_their_api_counts(outsider, api, team, other_team):
     assert '<a href="/teams/payments/">Payments</a>' in response.content.decode()
 
 
+def test_it_lists_each_teams_lint_score_and_apis_with_errors(outsider, api, team, other_team):
+    ApiFactory(team=team, lint_status="errors", lint_score=64)
+    ApiFactory(team=team, lint_status="clean", lint_score=100)
+    api.lint_status, api.lint_score = "warnings", 91
+    api.save()
+    ApiFactory(team=team)  # not linted: not in the mean
+
+    response = client_for(outsider).get("/teams/")
+
+    scores = {t.name: (t.lint_score, t.apis_with_errors) for t in response.context["teams"]}
+    assert scores == {"Payments": (85, 1), "Search": (None, 0)}
+    html = response.content.decode()
+    assert 'aria-label="Lint scorecard of Payments: 85 out of 100">85</a>' in html
+    assert "· 1 API with errors" in html and "Not linted" in html
+
+
 def test_it_shows_a_team_with_contacts_members_and_apis(outsider, owner, teammate, api, team):
     team.chat_channel, team.oncall_url = "#payments", "https://oncall.example.com/payments"
     team.save()
