@@ -20,7 +20,8 @@ PER_PAGE = 50
 @require_GET
 @catalog_reader
 def catalog_findings(request: HttpRequest) -> HttpResponse:
-    teams, team = _teams(request)
+    filters = _team_filter(request)
+    team = filters["team"]
     report = selectors.catalog_findings_by_rule(team)
     rows = [
         rule
@@ -33,7 +34,7 @@ def catalog_findings(request: HttpRequest) -> HttpResponse:
         }
         for rule in report["rules"]
     ]
-    context = {"teams": teams, "team": team, "rows": rows, **report}
+    context = {**filters, "rows": rows, **report}
     return render(request, "governance/catalog_findings.html", context)
 
 
@@ -41,7 +42,8 @@ def catalog_findings(request: HttpRequest) -> HttpResponse:
 @catalog_reader
 def catalog_rule_findings(request: HttpRequest, code: str) -> HttpResponse:
     """Every API whose current result breaks one rule, most findings first, a page at a time."""
-    teams, team = _teams(request)
+    filters = _team_filter(request)
+    team = filters["team"]
     report = selectors.catalog_findings_by_rule(team, code=code)
     if not report["rules"]:
         if team is None:
@@ -55,8 +57,7 @@ def catalog_rule_findings(request: HttpRequest, code: str) -> HttpResponse:
         }
     page = Paginator(rule["apis"], PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "teams": teams,
-        "team": team,
+        **filters,
         "rule": rule,
         "doc_url": rule_doc_url(code, ""),
         "page_obj": page,
@@ -64,7 +65,10 @@ def catalog_rule_findings(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "governance/catalog_rule_findings.html", context)
 
 
-def _teams(request: HttpRequest) -> tuple[list[Team], Team | None]:
-    """The teams to filter by, and the one chosen (`?team=`), if it exists."""
+def _team_filter(request: HttpRequest) -> dict:
+    """The teams to filter by, the one chosen (`?team=`), and the slug asked for when there
+    is no such team (the page says so, and shows every team)."""
     teams = list(Team.objects.order_by("name").only("slug", "name"))
-    return teams, next((t for t in teams if t.slug == request.GET.get("team")), None)
+    asked = request.GET.get("team", "")
+    team = next((t for t in teams if t.slug == asked), None)
+    return {"teams": teams, "team": team, "unknown_team": asked if asked and not team else ""}

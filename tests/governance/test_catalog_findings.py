@@ -83,6 +83,10 @@ def test_it_shows_the_rules_with_links_to_the_findings(catalog, owner, other_tea
     assert "1 API linted in Search; 1 with findings." in html
     assert "rule-a" not in html
 
+    html = client_for(owner).get("/governance/findings/?team=nobody").content.decode()
+    assert "There is no team “nobody”: every team is shown." in html
+    assert "2 APIs linted; 2 with findings." in html
+
 
 def test_it_says_so_when_nothing_is_broken(owner):
     html = client_for(owner).get("/governance/findings/").content.decode()
