@@ -65,3 +65,14 @@ def test_it_sorts_by_lint_score_lowest_first(owner, apis):
     names = [api.name for api in response.context["page_obj"].object_list]
     assert names == ["Broken API", "Clean API", "Fresh API"]
     assert '<option value="score" selected>' in response.content.decode()
+
+
+def test_an_api_page_shows_its_lint_result_linked_to_the_findings(owner, apis):
+    Api.objects.filter(slug="broken").update(latest_version="1.4.0", lint_version="1.5.0")
+    html = client_for(owner).get("/apis/broken/").content.decode()
+
+    assert (
+        '<a href="/governance/apis/broken/versions/1.5.0/lint/"><span class="badge lint '
+        'lint-errors">1.5.0: Lint score 35/100 · Errors</span>' in html
+    )
+    assert 'class="badge lint' not in client_for(owner).get("/apis/fresh/").content.decode()
