@@ -19,6 +19,11 @@ urlpatterns = [
     path("rules/", views.rule_list, name="rule-list"),
     path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
     path("apis/<slug:slug>/versions/<str:version>/lint/", views.version_lint, name="version-lint"),
+    path(
+        "apis/<slug:slug>/versions/<str:version>/lint/download/<str:fmt>/",
+        views.version_lint_export,
+        name="version-lint-export",
+    ),
     path("teams/<slug:slug>/scorecard/", views.team_scorecard, name="team-scorecard"),
     # Release approval: the inbox, review pages and actions, history, changelogs.
     path("approvals/", views.approvals_inbox, name="approvals"),

@@ -2,7 +2,7 @@
 
 from governance.views.compare import version_compare
 from governance.views.findings import catalog_findings, catalog_rule_findings
-from governance.views.lint import version_lint
+from governance.views.lint import version_lint, version_lint_export
 from governance.views.lint_try import lint_try, lint_try_job
 from governance.views.releases import (
     approvals_count,
@@ -51,6 +51,7 @@ __all__ = [
     "version_changelog",
     "version_compare",
     "version_lint",
+    "version_lint_export",
     "version_release_section",
     "version_submit",
 ]

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+import speclib.lint as speclint
 from catalog import selectors as catalog_selectors
 from catalog.models import SpecDocument, Version
 from catalog.views.access import catalog_reader
@@ -21,6 +22,7 @@ from governance import selectors
 from governance.filtersets import SEVERITY_NAMES, LintFindingFilterSet
 from governance.models import LintRun, Severity
 from governance.views.rules import rule_doc_url
+from speclib.lint.output import format_findings
 
 PER_PAGE = 50
 LINT_REGION = "lint"  # the id of the section, which polls for itself while a lint runs
@@ -130,3 +132,43 @@ def _filters(query: QueryDict, rules: list[dict]) -> dict[str, Any]:
         "origins": ORIGINS,
         "new": query.get("new", ""),
     }
+
+
+EXPORTS = {  # format -> (media type, file extension)
+    "json": ("application/json", "json"),
+    "sarif": ("application/sarif+json", "sarif"),
+}
+
+
+@require_GET
+@catalog_reader
+def version_lint_export(request: HttpRequest, slug: str, version: str, fmt: str) -> HttpResponse:
+    """A version's findings as a file, as `portal lint --format json|sarif` prints them: for a
+    code scanning upload, an audit, or another tool that reads Spectral's output."""
+    if fmt not in EXPORTS:
+        raise Http404("The findings download as json or sarif.")
+    found = catalog_selectors.version_page(slug, version)
+    run = lint_state(found)["run"] if found is not None else None
+    if run is None or run.status != LintRun.Status.DONE:
+        raise Http404("This version has no finished lint.")
+    source = found.spec.filename or f"{slug}-{found.version}"
+    findings = [
+        speclint.Finding(
+            code=row.code,
+            message=row.message,
+            path=tuple(row.path),
+            severity=speclint.Severity(row.severity),
+            range=speclint.Range(
+                speclint.Position(row.start_line, row.start_character),
+                speclint.Position(row.end_line, row.end_character),
+            ),
+            source=source,
+            documentation_url=row.documentation_url or None,
+        )
+        for row in selectors.lint_findings(run).iterator(chunk_size=2000)
+    ]
+    media_type, extension = EXPORTS[fmt]
+    response = HttpResponse(format_findings(findings, fmt), content_type=media_type)
+    filename = f"{slug}-{found.version}-lint.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

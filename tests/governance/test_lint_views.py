@@ -1,6 +1,7 @@
 """A version's lint findings: the page, the section the version page loads, its states,
 filters, pages, rule documentation links and access."""
 
+import json
 import re
 
 import pytest
@@ -310,3 +311,40 @@ def test_it_shows_the_start_of_a_finding_over_many_lines_and_cuts_long_lines(ver
 
     assert [number for number, _, _ in lines] == list(range(1, 9))
     assert lines[0] == (1, "x" * 500, True)
+
+
+def test_it_downloads_the_findings_as_spectral_json_and_sarif(owner, findings, version):
+    client = client_for(owner)
+    assert f'href="{URL}download/sarif/" download>as SARIF</a>' in text(client.get(URL))
+
+    response = client.get(f"{URL}download/json/")
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"] == 'attachment; filename="payments-1.0.0-lint.json"'
+    body = json.loads(response.content)
+    assert [(f["code"], f["severity"], f["range"]["start"]["line"]) for f in body] == [
+        ("portal-operation-id", 0, 9),
+        ("info-contact", 1, 1),
+        ("house-naming", 1, 40),
+    ]
+    assert body[0]["source"] == version.spec.filename
+
+    sarif = json.loads(client.get(f"{URL}download/sarif/").content)
+    [run] = sarif["runs"]
+    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [
+        ("portal-operation-id", "error"),
+        ("info-contact", "warning"),
+        ("house-naming", "warning"),
+    ]
+    region = run["results"][2]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["endLine"]) == (41, 42)  # 1-based in SARIF
+
+
+def test_it_downloads_nothing_without_a_finished_lint(owner, version, run):
+    client = client_for(owner)
+    assert client.get(f"{URL}download/xml/").status_code == 404
+    LintRun.objects.filter(pk=run.pk).update(status=LintRun.Status.QUEUED)
+    assert client.get(f"{URL}download/json/").status_code == 404
+    assert (
+        client.get("/governance/apis/payments/versions/9.9.9/lint/download/json/").status_code
+        == 404
+    )
