@@ -40,8 +40,10 @@ def lint_try(request: HttpRequest) -> HttpResponse:
     form = LintTryForm(
         request.POST if posted else None, request.FILES if posted else None, rulesets=rulesets
     )
-    if not posted:  # a team's own ruleset first, for its members: what their pushes meet
-        form.initial["ruleset"] = _team_ruleset(request.user) or ""
+    if not posted:  # the one asked for (a ruleset's page links here), else the person's team's
+        asked = request.GET.get("ruleset", "")
+        known = bool(asked) and asked in dict(form.fields["ruleset"].choices)
+        form.initial["ruleset"] = asked if known else _team_ruleset(request.user) or ""
     context: dict[str, Any] = {"form": form}
     if not (form.is_bound and form.is_valid()):
         return render(request, "governance/lint_try.html", context, status=400 if posted else 200)

@@ -42,6 +42,10 @@ def test_it_chooses_the_ruleset_of_the_persons_team_first(owner, team, reviewer)
     assert '<option value="house" selected>House style</option>' in html
     html = client_for(reviewer).get("/governance/lint/").content.decode()  # in no team
     assert '<option value="" selected>' in html
+    html = client_for(owner).get("/governance/lint/?ruleset=spectral:oas").content.decode()
+    assert '<option value="spectral:oas" selected>' in html  # as a ruleset's page asks
+    html = client_for(owner).get("/governance/lint/?ruleset=nope").content.decode()
+    assert '<option value="house" selected>' in html
 
 
 def test_it_lints_an_uploaded_file_at_once_and_stores_nothing(owner):
