@@ -23,5 +23,6 @@ if settings.OIDC_ENABLED:
 
 # Unknown paths and server errors under /api/ answer problem+json; other paths get the pages
 # (templates/404.html, 403.html, 400.html and 500.html).
+handler400 = "portal.api.views.bad_request"
 handler404 = "portal.api.views.page_not_found"
 handler500 = "portal.api.views.server_error"

@@ -4,9 +4,10 @@ ones; and problem+json under /api/."""
 import json
 
 import pytest
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.test import Client, RequestFactory
 
-from portal.api.views import server_error
+from portal.api.views import bad_request, server_error
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +54,23 @@ def test_a_form_without_its_csrf_token_is_refused_with_a_page_that_explains(owne
     assert "This form has expired" in html and "Nothing was saved" in html
     api.refresh_from_db()
     assert api.name != "Renamed"
+
+
+def test_a_form_over_the_field_limit_is_refused_with_a_page_that_says_so(owner, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client_for(owner).post("/governance/lint/", {"text": "openapi: 3.1.0\n" * 100})
+
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "<h1>Too large</h1>" in html and "more than 1000\xa0bytes" in html
+
+
+def test_a_bad_request_is_a_page_or_a_problem():
+    factory = RequestFactory()
+    page = bad_request(factory.get("/apis/"), SuspiciousOperation("no"))
+    assert page.status_code == 400 and b"<h1>Bad request</h1>" in page.content
+    problem = bad_request(factory.post("/api/v1/lint"), RequestDataTooBig("big"))
+    assert problem.status_code == 413
+    assert json.loads(problem.content)["title"] == "Content too large"
+    problem = bad_request(factory.get("/api/v1/apis/"), SuspiciousOperation("no"))
+    assert (problem.status_code, problem["Content-Type"]) == (400, "application/problem+json")

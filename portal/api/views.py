@@ -1,6 +1,10 @@
 """What every API view shares: problem responses, write throttling, a body size limit."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse
+from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.views.defaults import page_not_found as html_page_not_found
 from django.views.defaults import server_error as html_server_error
 from rest_framework import exceptions
@@ -50,6 +54,28 @@ def page_not_found(request, exception=None):
             status_code=404, code="not-found", detail=f"There is no resource at {request.path}."
         )
     return html_page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    """The site's 400: a problem under /api/, 400.html elsewhere. A form whose fields (files
+    aside) exceed DATA_UPLOAD_MAX_MEMORY_SIZE is refused by Django before any view: 413, and
+    the page says so (a pasted document on the lint page, say), rather than "bad request"."""
+    too_large = isinstance(exception, RequestDataTooBig)
+    limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if request.path_info.startswith("/api/"):
+        if too_large:
+            return problem_response(
+                status_code=413,
+                code="content-too-large",
+                detail=f"The request body is over the limit of {limit}.",
+            )
+        return problem_response(
+            status_code=400, code="bad-request", detail="The portal could not read this request."
+        )
+    context = {"too_large": too_large, "limit": limit}
+    # Rendered without the request, as Django's own handler does: it may be what is broken.
+    body = loader.get_template("400.html").render(context)
+    return HttpResponse(body, status=413 if too_large else 400)
 
 
 def server_error(request):
