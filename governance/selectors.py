@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Avg, Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from catalog.models import Api, Team, Version
+from governance.engine import BUILTINS
 from governance.models import (
     LintFinding,
     LintRun,
@@ -58,6 +59,18 @@ def organisation_ruleset() -> RulesetRevision | None:
 
 def ruleset_latest_revision(ruleset: Ruleset) -> RulesetRevision | None:
     return ruleset.revisions.select_related("ruleset").order_by("-number").first()
+
+
+def lint_rules_named(name: str) -> tuple[RulesetRevision | None, str] | None:
+    """The rules to lint a posted document with, as (stored revision, built-in name): a
+    built-in ruleset by its name, a stored ruleset's latest revision by its slug, the
+    organisation default for ""; None when no ruleset has that name."""
+    if name in BUILTINS:
+        return None, name
+    if not name:
+        return organisation_ruleset(), ""
+    ruleset = Ruleset.objects.filter(slug=name).first()
+    return (ruleset_latest_revision(ruleset), "") if ruleset is not None else None
 
 
 def rulesets_with_latest() -> QuerySet[Ruleset]:

@@ -12,7 +12,7 @@ from rest_framework.reverse import reverse
 from catalog.api.specs import BINARY, SPEC_MEDIA_TYPES, VERSION, SpecUploadMixin
 from catalog.api.views import API_SLUG
 from catalog.models import Api, Version
-from governance import engine, selectors, services
+from governance import selectors, services
 from governance.api.permissions import MayLint, owner_key
 from governance.api.serializers import (
     LintFindingSerializer,
@@ -23,7 +23,7 @@ from governance.api.serializers import (
     VersionLintSerializer,
 )
 from governance.filtersets import LintFindingFilterSet
-from governance.models import LintFinding, LintJob, Ruleset, RulesetRevision
+from governance.models import LintFinding, LintJob, RulesetRevision
 from portal.api.problems import problem_response
 from portal.api.views import PortalApiMixin
 
@@ -134,16 +134,12 @@ class LintView(SpecUploadMixin, PortalApiMixin, generics.GenericAPIView):
         """The revision or built-in ruleset asked for: `ruleset`, else `api`'s, else the
         organisation default."""
         name = query.get("ruleset")
-        if name in engine.BUILTINS:
-            return None, name
-        if name:
-            ruleset = Ruleset.objects.filter(slug=name).first()
-            if ruleset is None:
-                raise exceptions.ValidationError({"ruleset": [f"There is no ruleset {name!r}."]})
-            return selectors.ruleset_latest_revision(ruleset), ""
-        if query.get("api"):
+        if not name and query.get("api"):
             api = Api.objects.filter(slug=query["api"]).first()
             if api is None:
                 raise exceptions.ValidationError({"api": [f"There is no API {query['api']!r}."]})
             return selectors.ruleset_for_api(api), ""
-        return selectors.organisation_ruleset(), ""
+        rules = selectors.lint_rules_named(name or "")
+        if rules is None:
+            raise exceptions.ValidationError({"ruleset": [f"There is no ruleset {name!r}."]})
+        return rules

@@ -148,7 +148,7 @@ def version_lint_export(request: HttpRequest, slug: str, version: str, fmt: str)
     if fmt not in EXPORTS:
         raise Http404("The findings download as json or sarif.")
     found = catalog_selectors.version_page(slug, version)
-    run = lint_state(found)["run"] if found is not None else None
+    run = selectors.version_lint_run(found) if found is not None else None
     if run is None or run.status != LintRun.Status.DONE:
         raise Http404("This version has no finished lint.")
     source = found.spec.filename or f"{slug}-{found.version}"

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from governance import engine, selectors, services
+from governance import selectors, services
 from governance.forms import LintTryForm
 from governance.models import LintJob, Ruleset, RulesetAssignment, Severity
 from governance.views.lint import SEVERITY_KEYS
@@ -53,7 +53,11 @@ def lint_try(request: HttpRequest) -> HttpResponse:
         response = render(request, "governance/lint_try.html", context, status=429)
         response["Retry-After"] = str(max(int(rate.wait() or 1), 1))
         return response
-    revision, builtin = _rules(form.cleaned_data["ruleset"])
+    rules = selectors.lint_rules_named(form.cleaned_data["ruleset"])
+    if rules is None:  # deleted since the form was drawn
+        form.add_error("ruleset", "This ruleset no longer exists; choose another.")
+        return render(request, "governance/lint_try.html", context, status=400)
+    revision, builtin = rules
     content, filename = form.cleaned_data["content"], form.cleaned_data["filename"]
     if len(content) > settings.PORTAL_LINT_SYNC_MAX_BYTES:
         job = services.lint_job_create(
@@ -104,16 +108,6 @@ def _team_ruleset(user) -> str | None:
     )
 
 
-def _rules(choice: str):
-    """The revision or built-in ruleset chosen: "" is the organisation's default."""
-    if choice in engine.BUILTINS:
-        return None, choice
-    if choice:
-        ruleset = Ruleset.objects.get(slug=choice)  # the form offered only existing ones
-        return selectors.ruleset_latest_revision(ruleset), ""
-    return selectors.organisation_ruleset(), ""
-
-
 def lint_result(result: dict, content: bytes | None) -> dict[str, Any]:
     """A lint result in Spectral's shape as the page shows it: counts by rule, and the first
     findings by severity, each with the source lines around it when the document is at hand."""
@@ -126,7 +120,7 @@ def lint_result(result: dict, content: bytes | None) -> dict[str, Any]:
     shown = sorted(findings, key=lambda f: (f["severity"], f["range"]["start"]["line"]))[:SHOWN]
     groups: list[dict[str, Any]] = []
     for finding in shown:
-        severity = min(finding["severity"], 3)
+        severity = finding["severity"]
         if not groups or groups[-1]["severity"] != severity:
             name = SEVERITY_KEYS[severity]
             label = Severity(severity).label
@@ -144,8 +138,8 @@ def lint_result(result: dict, content: bytes | None) -> dict[str, Any]:
     return {
         "result": result,
         "rule_rows": [
-            {"severity": SEVERITY_KEYS[min(severity, 3)], "code": code, "count": count}
-            | {"label": Severity(min(severity, 3)).label, "doc_url": rule_doc_url(code, "")}
+            {"severity": SEVERITY_KEYS[severity], "code": code, "count": count}
+            | {"label": Severity(severity).label, "doc_url": rule_doc_url(code, "")}
             for (severity, code), count in sorted(rules.items())
         ],
         "finding_groups": groups,

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from catalog.models import SpecDocument
+from governance import selectors
 from governance.models import LintJob, LintRun, RulesetAssignment
 from governance.services import lint_job_execute
 from tests.callbacks import queued_tasks
@@ -184,3 +185,13 @@ def test_it_answers_a_hostile_document_with_the_reason_it_was_refused(owner, tex
     assert "The document could not be read" in response.content.decode()
     [finding] = [item["finding"] for g in response.context["finding_groups"] for item in g["items"]]
     assert finding["code"] == "parser"
+
+
+def test_it_names_the_rules_as_the_api_does():
+    house = RulesetRevisionFactory(ruleset__name="House style", ruleset__slug="house")
+    assert selectors.lint_rules_named("spectral:oas") == (None, "spectral:oas")
+    assert selectors.lint_rules_named("house") == (house, "")
+    assert selectors.lint_rules_named("") == (None, "")  # no organisation default: built-in
+    RulesetAssignment.objects.create(scope="organisation", ruleset=house.ruleset)
+    assert selectors.lint_rules_named("") == (house, "")
+    assert selectors.lint_rules_named("gone") is None
