@@ -39,13 +39,16 @@ class LoadedDocument:
     ``data`` is the top-level JSON value (a dict for anything OpenAPI-like; kept
     general so that ``detect_format`` can explain other shapes); dict keys are
     strings and the whole value is JSON-serialisable. ``size`` is the byte size
-    of the upload and ``sha256`` the hex digest of those bytes.
+    of the upload and ``sha256`` the hex digest of those bytes. ``tape`` says where
+    each node of a YAML document was written, when ``load_document`` was asked for
+    positions (JSON needs none: its positions are found in the text directly).
     """
 
     data: Any
     syntax: Literal["json", "yaml"]
     size: int
     sha256: str
+    tape: Any = None
 
 
 def load_document(
@@ -54,8 +57,10 @@ def load_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     max_nodes: int = DEFAULT_MAX_NODES,
+    positions: bool = False,
 ) -> LoadedDocument:
     """Parse JSON or YAML bytes. Raises SpecError for anything it will not read.
+    With ``positions``, a YAML document's ``tape`` is recorded as it loads.
 
     JSON is recognised by its first non-space character (``{`` or ``[``); any
     other text is read as YAML 1.2. Codes: "too-large", "empty",
@@ -75,9 +80,12 @@ def load_document(
     limits = {"max_depth": max_depth, "max_nodes": max_nodes}
     if text[first.start()] in b"{[":
         return LoadedDocument(load_json(text, **limits), "json", len(data), digest)
-    from .yamlload import load_yaml  # noqa: PLC0415 - PyYAML is imported for YAML documents only
+    from .yamlbuild import Tape  # noqa: PLC0415 - PyYAML is imported for YAML documents only
+    from .yamlload import load_yaml  # noqa: PLC0415
 
-    return LoadedDocument(load_yaml(text, **limits), "yaml", len(data), digest)
+    tape = Tape() if positions else None
+    value = load_yaml(text, **limits, tape=tape)
+    return LoadedDocument(value, "yaml", len(data), digest, tape)
 
 
 def _utf8_body(data: bytes) -> bytes:

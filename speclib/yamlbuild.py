@@ -5,10 +5,14 @@ depth, total node count with aliases expanded (an alias costs the full size
 of its anchor, so a "billion laughs" document is refused after a few hundred
 events without ever being expanded), duplicate keys and non-scalar keys.
 Aliases share the anchored Python object instead of copying it.
+
+Asked to, it also records a ``Tape``: where every node was written, so that a linter can place
+its findings without parsing the text a second time.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,13 +33,44 @@ from .errors import SpecError
 from .verbatim import VERBATIM_PATHS
 from .yamlscalars import resolve_plain
 
-__all__ = ["Builder"]
+__all__ = ["Builder", "Tape"]
 
 _VERBATIM_DEPTH = max(len(path) for path in VERBATIM_PATHS)
 _STRING_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 _NO_KEY: Any = object()  # the open mapping waits for a key
 _MERGE_KEY: Any = object()  # the pending key is the YAML merge key ``<<``
 _NOTHING: Any = object()  # no document node seen yet
+
+
+class Tape:
+    """Where each node of a YAML document was written, recorded while it loads.
+
+    One slot per node event, in document order: its kind in ``kinds`` and its start and end
+    as character offsets (libyaml's marks) in ``marks``; ``keys`` maps the slot of each
+    mapping key to its text, and ``closes`` the start slot of each container to its end slot,
+    so that a reader skips a whole subtree in one step. This costs a tenth of a microsecond
+    per event; a second pass over libyaml's events, which PyYAML hands to Python one object
+    at a time, cost as much as the load itself.
+
+    ``key_problems`` lists the plain keys that YAML reads as numbers or booleans (``200:``),
+    which Spectral's parser refuses: (path of the key, "number" or "boolean", start, end).
+    """
+
+    SCALAR, BLOCK, ALIAS, MAPPING, SEQUENCE, END = range(6)  # BLOCK: a ``|`` or ``>`` scalar
+
+    __slots__ = ("closes", "key_problems", "keys", "kinds", "marks")
+
+    def __init__(self) -> None:
+        self.kinds = bytearray()
+        self.marks = array("q")  # start and end offset of each slot, in turn
+        self.keys: dict[int, str] = {}
+        self.closes: dict[int, int] = {}
+        self.key_problems: list[tuple[tuple[str | int, ...], str, int, int]] = []
+
+
+_BLOCK_STYLES = frozenset("|>")
+# Plain keys that may resolve to something other than a string start with one of these.
+_MAYBE_NOT_TEXT = frozenset("-+.0123456789tTfF")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +83,7 @@ class _Anchor:
 class _Frame:
     """An open mapping or sequence."""
 
-    __slots__ = ("anchor", "is_map", "key", "merges", "start", "value")
+    __slots__ = ("anchor", "is_map", "key", "merges", "slot", "start", "value")
 
     def __init__(self, value: Any, is_map: bool, start: int, anchor: str | None) -> None:
         self.value = value
@@ -57,6 +92,14 @@ class _Frame:
         self.anchor = anchor
         self.key: Any = _NO_KEY if is_map else None
         self.merges: list[dict[str, Any]] | None = None
+        self.slot = -1  # its start slot on the tape, when one is recorded
+
+
+def _slot_key(frame: _Frame) -> str | int:
+    """The key (or index) under which the frame's node being read will be attached."""
+    if not frame.is_map:
+        return len(frame.value)
+    return "<<" if frame.key is _MERGE_KEY else frame.key
 
 
 def _line(event: Event) -> int:
@@ -66,7 +109,8 @@ def _line(event: Event) -> int:
 class Builder:
     """Consumes events of one YAML stream; ``run`` returns the single document's value."""
 
-    def __init__(self, max_depth: int, max_nodes: int) -> None:
+    def __init__(self, max_depth: int, max_nodes: int, tape: Tape | None = None) -> None:
+        self.tape = tape
         self.max_depth = max_depth
         self.max_nodes = max_nodes
         self.stack: list[_Frame] = []
@@ -131,6 +175,11 @@ class Builder:
         self._grow(1, event)
         text = event.value
         plain = not event.style  # "" from LibYAML, None from the pure-Python parser
+        tape = self.tape
+        if tape is not None:  # inline, as below: this runs for every event
+            tape.kinds.append(Tape.BLOCK if event.style in _BLOCK_STYLES else Tape.SCALAR)
+            tape.marks.append(event.start_mark.index)
+            tape.marks.append(event.end_mark.index)
         value: Any = text
         if plain and event.tag not in _STRING_TAGS and not self._verbatim():
             value = resolve_plain(text)
@@ -150,6 +199,11 @@ class Builder:
             )
         self.aliased += anchor.size
         self._grow(anchor.size, event)
+        tape = self.tape
+        if tape is not None:
+            tape.kinds.append(Tape.ALIAS)
+            tape.marks.append(event.start_mark.index)
+            tape.marks.append(event.end_mark.index)
         value = anchor.value
         if anchor.text is not None and self._verbatim():
             value = anchor.text
@@ -173,10 +227,23 @@ class Builder:
             )
         if stack and stack[-1].key is _NO_KEY:
             self._complex_key(event)
-        stack.append(_Frame(container, is_map, self.count - 1, event.anchor))
+        frame = _Frame(container, is_map, self.count - 1, event.anchor)
+        stack.append(frame)
+        tape = self.tape
+        if tape is not None:
+            frame.slot = len(tape.kinds)
+            tape.kinds.append(Tape.MAPPING if is_map else Tape.SEQUENCE)
+            tape.marks.append(event.start_mark.index)
+            tape.marks.append(event.end_mark.index)
 
     def _end(self, event: Event) -> None:
         frame = self.stack.pop()
+        tape = self.tape
+        if tape is not None:
+            tape.closes[frame.slot] = len(tape.kinds)
+            tape.kinds.append(Tape.END)
+            tape.marks.append(event.start_mark.index)
+            tape.marks.append(event.end_mark.index)
         if frame.merges:
             for source in frame.merges:  # explicit keys win, then earlier merges
                 for key, value in source.items():
@@ -214,6 +281,8 @@ class Builder:
     def _take_key(self, top: _Frame, text: str | None, event: Event, merge_key: bool) -> None:
         if text is None:
             self._complex_key(event)
+        if self.tape is not None:
+            self._record_key(text, event)
         if merge_key:
             top.key = _MERGE_KEY
             return
@@ -226,6 +295,21 @@ class Builder:
                 line=line,
             )
         top.key = text  # the source text: ``200:`` gives "200", as in JSON
+
+    def _record_key(self, text: str, event: Event) -> None:
+        """Name the key's slot on the tape; note it if YAML reads it as a number or boolean."""
+        tape = self.tape
+        tape.keys[len(tape.kinds) - 1] = text
+        if text[:1] not in _MAYBE_NOT_TEXT or type(event) is not ScalarEvent:
+            return
+        if event.style or event.tag is not None:
+            return  # quoted or tagged: a string
+        value = resolve_plain(text)
+        if isinstance(value, str) or value is None:
+            return
+        path = (*(_slot_key(frame) for frame in self.stack[:-1]), text)
+        kind = "boolean" if isinstance(value, bool) else "number"
+        tape.key_problems.append((path, kind, event.start_mark.index, event.end_mark.index))
 
     def _take_merge(self, top: _Frame, value: Any, event: Event) -> None:
         sources = value if isinstance(value, list) else [value]

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import SpecError
-from .yamlbuild import Builder
+from .yamlbuild import Builder, Tape
 
 try:  # LibYAML's parser: C speed, iterative state machine.
     from yaml._yaml import CParser as _FastParser
@@ -27,15 +27,16 @@ except ImportError:  # pragma: no cover - the locked PyYAML wheel ships LibYAML
 __all__ = ["load_yaml"]
 
 
-def load_yaml(data: bytes, *, max_depth: int, max_nodes: int) -> Any:
-    """Parse one UTF-8 YAML document into JSON values (dict keys are always strings).
+def load_yaml(data: bytes, *, max_depth: int, max_nodes: int, tape: Tape | None = None) -> Any:
+    """Parse one UTF-8 YAML document into JSON values (dict keys are always strings), and
+    record where each node was written on ``tape`` if one is given.
 
     Raises SpecError: "too-deep", "alias-bomb", "too-large" (node count),
     "duplicate-key", "empty" (no node at all) or "invalid-yaml", with a line.
     """
     parser = _FastParser(data) if _FastParser is not None else yaml.SafeLoader(data)
     try:
-        return Builder(max_depth, max_nodes).run(parser.get_event)
+        return Builder(max_depth, max_nodes, tape).run(parser.get_event)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, data) from None
     finally:

@@ -47,6 +47,7 @@ class Document:
     family: str  # "2.0", "3.0", "3.1", "3.2" as declared
     data: dict[str, Any]  # OpenAPI 3 shaped (converted from 2.0 when needed)
     original: Any  # the data as written, for source lines
+    tape: Any = None  # where a YAML document's nodes were written (speclib.yamlbuild.Tape)
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow ``node``'s chain of references: (the value, its pointer as written).
@@ -64,7 +65,7 @@ class Document:
 
 def read_document(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load, check and (for Swagger 2.0) convert one document. Raises SpecError."""
-    loaded = load_document(data, max_bytes=max_bytes)
+    loaded = load_document(data, max_bytes=max_bytes, positions=True)
     spec_format = detect_format(loaded.data)
     problems = unresolved_refs(loaded.data, limit=1)
     if problems:
@@ -75,4 +76,6 @@ def read_document(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
     converted = loaded.data
     if spec_format.family == "2.0":
         converted = convert_swagger2(loaded.data)
-    return Document(name, data, loaded.syntax, spec_format.family, converted, loaded.data)
+    return Document(
+        name, data, loaded.syntax, spec_format.family, converted, loaded.data, loaded.tape
+    )

@@ -48,7 +48,7 @@ def _lines(doc: Document, pointers: list[str]) -> dict[str, tuple[int, int]]:
     if doc.syntax == "json":
         ranges = json_ranges(doc.raw, wanted)
     else:
-        ranges = yaml_ranges(doc.raw, wanted)[0]
+        ranges = yaml_ranges(doc.raw, wanted, doc.tape)[0]
     found = {}
     for pointer, path in paths.items():
         where = ranges.get(path)

@@ -33,13 +33,14 @@ _OAS3_MINOR = re.compile(r"3\.([012])(?:\.[0-9]*)?\Z")
 
 @dataclass
 class Document:
-    """One parsed source: its text (for positions), data and syntax."""
+    """One parsed source: its text (for positions), data and syntax; for YAML, the tape its
+    loader recorded (where each node was written)."""
 
     source: str
     text: bytes
     data: Any
     syntax: str  # "json" or "yaml"
-    positions: Any = field(default=None, repr=False)  # filled lazily by positions.py
+    tape: Any = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,11 @@ class Inventory:
             return None
         try:
             text = self._read(source)
-            loaded = load_document(text, max_bytes=self.max_bytes)
+            loaded = load_document(text, max_bytes=self.max_bytes, positions=True)
         except (OSError, SpecError, ValueError) as exc:
             self.failures[source] = str(exc)
             return None
-        document = Document(source, text, loaded.data, loaded.syntax)
+        document = Document(source, text, loaded.data, loaded.syntax, loaded.tape)
         self.documents[source] = document
         return document
 

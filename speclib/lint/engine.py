@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,9 +34,6 @@ from .types import Finding, FunctionContext, FunctionResult, JsonPath, Position,
 __all__ = ["LintReport", "lint"]
 
 _ZERO = Range(Position(0, 0), Position(0, 0))
-# Candidates for keys that YAML 1.2 reads as numbers (``200:``): only then is the event pass
-# that reports them worth running on a document without other findings.
-_NUMERIC_KEY = re.compile(rb"(?m)^[ \t]*(?:-[ \t]+)*[-+.]?[0-9][^:\n#]*:(?:[ \t]|$)")
 
 
 @dataclass
@@ -102,10 +98,10 @@ def _lint(
     allow_hosts: frozenset[str],
 ) -> LintReport:
     try:
-        loaded = load_document(data, max_bytes=max_bytes)
+        loaded = load_document(data, max_bytes=max_bytes, positions=True)
     except SpecError as exc:
         return LintReport([_parser_finding(exc, data, source)], None)
-    root = Document(source, data, loaded.data, loaded.syntax)
+    root = Document(source, data, loaded.data, loaded.syntax, loaded.tape)
     inventory = Inventory(root, base_dir=base_dir, allow_hosts=allow_hosts, max_bytes=max_bytes)
     formats = detect_formats(loaded.data)
     run = _Run(inventory, ruleset.for_source(source), formats)
@@ -315,10 +311,8 @@ def _place(pending: list[_Pending], inventory: Inventory, ruleset: Ruleset) -> l
         problems: list = []
         if document.syntax == "json":
             ranges = json_ranges(document.text, paths) if paths else {}
-        elif paths or _NUMERIC_KEY.search(document.text):
-            ranges, problems = yaml_ranges(document.text, paths)
         else:
-            ranges = {}
+            ranges, problems = yaml_ranges(document.text, paths, document.tape)
         for item in items:
             rule_url = item.rule.documentation_url if item.rule is not None else None
             findings.append(

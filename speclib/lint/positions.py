@@ -7,8 +7,8 @@ ends, an empty one at its closing bracket; the root starts at line 0, character 
 
 JSON is not tokenized as a whole: the wanted paths form a trie, only the objects and arrays on
 it are read member by member, and every other value is skipped with one regular-expression
-match that balances brackets at C speed. YAML is read from libyaml's event stream (one pass,
-with marks), which also reports the mapping keys Spectral refuses (``200:`` is a number): see
+match that balances brackets at C speed. YAML ranges are read off the tape its loader recorded,
+which also lists the mapping keys Spectral refuses (``200:`` is a number): see
 yamlpositions.py, loaded only for YAML documents (PyYAML's import is a tenth of a small lint).
 """
 
@@ -171,9 +171,13 @@ def json_ranges(data: bytes, paths: list[JsonPath]) -> dict[JsonPath, Range]:
 
 
 def yaml_ranges(
-    data: bytes, paths: list[JsonPath]
+    data: bytes, paths: list[JsonPath], tape: Any = None
 ) -> tuple[dict[JsonPath, Range], list[KeyProblem]]:
-    """Ranges of ``paths`` in YAML text, and the keys Spectral's parser refuses."""
-    from .yamlpositions import yaml_ranges as ranges  # noqa: PLC0415 - PyYAML only for YAML
+    """Ranges of ``paths`` in YAML text, and the keys Spectral's parser refuses. ``tape`` is the
+    one ``load_document(..., positions=True)`` recorded; without it the text is loaded again."""
+    from ..loading import load_document  # noqa: PLC0415 - PyYAML only for YAML
+    from .yamlpositions import tape_ranges  # noqa: PLC0415
 
-    return ranges(data, paths)
+    if tape is None:
+        tape = load_document(data, positions=True).tape
+    return tape_ranges(tape, data, paths)

@@ -1,190 +1,151 @@
-"""Source ranges of JSON paths in YAML text, from libyaml's event stream (one pass, with
-marks), and the mapping keys Spectral's parser refuses (``200:`` is a number). Conventions as
-in positions.py, whose ``yaml_ranges`` loads this module when a document is YAML.
+"""Source ranges of JSON paths in YAML text, read off the tape the loader recorded (see
+``speclib.yamlbuild.Tape``), and the mapping keys Spectral's parser refuses (``200:`` is a
+number). Conventions as in positions.py, whose ``yaml_ranges`` loads this module when a
+document is YAML.
+
+Only the containers on the wanted paths are read slot by slot; every other subtree is
+skipped in one step, so placing a lint's findings costs next to nothing beside the load.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from bisect import bisect_right
+from itertools import accumulate
 
-import yaml
-from yaml.events import (
-    AliasEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
-
-from ..yamlscalars import resolve_plain
+from ..yamlbuild import Tape
 from .positions import WANTED, KeyProblem, Trie, path_trie
 from .types import JsonPath, Position, Range
 
-try:
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - the locked PyYAML wheel ships LibYAML
-    _Parser = yaml.SafeLoader
+__all__ = ["tape_ranges"]
 
-__all__ = ["yaml_ranges"]
-
-
-class _YamlFrame:
-    __slots__ = ("index", "is_map", "key", "key_end", "last_end", "origin", "path", "trie")
-
-    def __init__(self, is_map: bool, path: JsonPath, trie: Trie | None) -> None:
-        self.is_map = is_map
-        self.path = path
-        self.trie = trie
-        self.key: str | int | None = None  # pending key of a mapping (None: expecting a key)
-        self.key_end: Any = None
-        self.index = 0
-        self.last_end: Any = None
-        self.origin: tuple[Any, Any] = (None, None)  # (end of its key or None, its start mark)
+# libyaml's line breaks: CR LF, CR, LF, NEL, LS and PS.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_CONTAINERS = (Tape.MAPPING, Tape.SEQUENCE)
 
 
-def _pos(mark: Any) -> Position:
-    return Position(mark.line, mark.column)
-
-
-class _Mark:
-    __slots__ = ("column", "line")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.line = line
-        self.column = column
-
-
-class _BlockEnds:
-    """Block scalars (``|``, ``>``) end, for Spectral, after their last non-blank line; libyaml's
-    mark is after the line breaks."""
+class _Text:
+    """Character offsets (libyaml's mark indexes) to lines and columns, as libyaml counts
+    them; and where block scalars end for Spectral."""
 
     def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.lines: list[str] | None = None
+        text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+        self.text = text
+        if _OTHER_BREAKS.search(text) is None:  # the usual case, at C speed
+            self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+            self.starts.pop()  # the end of the text, not the start of a line
+        else:
+            self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+        self._lines: list[str] | None = None
 
-    def _text_lines(self) -> list[str]:
-        if self.lines is None:
-            self.lines = self.data.decode("utf-8", "replace").split("\n")
-        return self.lines
+    def position(self, offset: int) -> Position:
+        line = bisect_right(self.starts, offset) - 1
+        return Position(line, offset - self.starts[line])
 
-    def end(self, start: Any, mark: Any) -> Any:
-        lines = self._text_lines()
-        header = lines[start.line][start.column : start.column + 3]
+    def block_end(self, start: Position, end: Position) -> Position:
+        """Block scalars (``|``, ``>``) end, for Spectral, after their last non-blank line;
+        libyaml's mark is after the line breaks."""
+        if self._lines is None:
+            ends = [*self.starts[1:], len(self.text)]
+            self._lines = [
+                self.text[begin:end] for begin, end in zip(self.starts, ends, strict=True)
+            ]
+        lines = self._lines
+        header = lines[start.line][start.character : start.character + 3]
         if "+" in header:  # keep: every trailing line break belongs to the scalar
-            return mark
-        line = mark.line if mark.column else mark.line - 1
+            return end
+        line = end.line if end.character else end.line - 1
         while line > start.line and not lines[line].strip():
             line -= 1
-        if line + 1 < mark.line:  # blank lines follow: the end is after the last line break
-            return _Mark(line + 1, 0)
-        return _Mark(line, len(lines[line].rstrip()))
-
-    @staticmethod
-    def root_start(mark: Any) -> Position:
-        """@stoplight/yaml's quirk: a root that starts exactly on line 1 is reported at 0:0."""
-        return Position(0, 0) if (mark.line, mark.column) == (1, 0) else _pos(mark)
+        if line + 1 < end.line:  # blank lines follow: the end is after the last line break
+            return Position(line + 1, 0)
+        return Position(line, len(lines[line].rstrip()))
 
 
-def yaml_ranges(
-    data: bytes, paths: list[JsonPath]
-) -> tuple[dict[JsonPath, Range], list[KeyProblem]]:
-    """Ranges of ``paths`` in YAML text, and the keys Spectral's parser refuses."""
-    root_trie = path_trie(paths)
-    found: dict[JsonPath, Range] = {}
-    problems: list[KeyProblem] = []
-    frames: list[_YamlFrame] = []
-    block = _BlockEnds(data)
-    parser = _Parser(data)
-    try:
+class _Reader:
+    def __init__(self, tape: Tape, data: bytes) -> None:
+        self.tape = tape
+        self.text = _Text(data)
+        self.found: dict[JsonPath, Range] = {}
+
+    def start(self, slot: int) -> Position:
+        return self.text.position(self.tape.marks[2 * slot])
+
+    def end(self, slot: int) -> Position:
+        end = self.text.position(self.tape.marks[2 * slot + 1])
+        if self.tape.kinds[slot] == Tape.BLOCK:
+            return self.text.block_end(self.start(slot), end)
+        return end
+
+    def after(self, slot: int) -> int:
+        """The slot that follows the node at ``slot`` and its whole subtree."""
+        if self.tape.kinds[slot] in _CONTAINERS:
+            return self.tape.closes[slot] + 1
+        return slot + 1
+
+    def last_end(self, close: int) -> Position:
+        """Where the container closed at slot ``close`` ends for Spectral: where its last
+        descendant value ends, or at its own closing mark if it is empty."""
+        kinds = self.tape.kinds
         while True:
-            event = parser.get_event()
-            kind = type(event)
-            if kind is ScalarEvent or kind is AliasEvent:
-                top = frames[-1] if frames else None
-                if top is not None and top.is_map and top.key is None:
-                    _take_key(top, event, problems)
-                    continue
-                end = event.end_mark
-                if kind is ScalarEvent and event.style in ("|", ">"):
-                    end = block.end(event.start_mark, end)
-                _value_done(frames, event.start_mark, end, found, root_trie)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                _open(frames, event, root_trie)
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                frame = frames.pop()
-                end = frame.last_end if frame.last_end is not None else event.end_mark
-                _close(frames, frame, end, found)
-                if not frames and () in found:
-                    found[()] = Range(block.root_start(frame.origin[1]), found[()].end)
-            elif frames == [] and kind.__name__ == "StreamEndEvent":
-                break
-    except yaml.YAMLError:
-        pass  # the loader has refused the document already; keep what was found
-    finally:
-        parser.dispose()
-    return found, problems
+            previous = kinds[close - 1]
+            if previous in _CONTAINERS:  # the container closed at ``close`` is empty
+                return self.text.position(self.tape.marks[2 * close + 1])
+            if previous != Tape.END:
+                return self.end(close - 1)
+            close -= 1  # its last child is a container: that one's last value
+
+    def visit(self, slot: int, trie: Trie, path: JsonPath, key: int | None) -> None:
+        """Record the wanted paths at and below the node at ``slot`` (``key``: the slot of the
+        mapping key it is the value of)."""
+        tape = self.tape
+        kind = tape.kinds[slot]
+        if kind not in _CONTAINERS:
+            if WANTED in trie:
+                self.found[path] = Range(self.start(slot), self.end(slot))
+            return
+        close = tape.closes[slot]
+        children = {name: sub for name, sub in trie.items() if name is not WANTED}
+        child, index = slot + 1, 0
+        while children and child < close:
+            if kind == Tape.MAPPING:
+                name: str | int = tape.keys[child]
+                child += 1  # the value
+            else:
+                name = index
+                index += 1
+            sub = children.pop(name, None)
+            if sub is not None:
+                self.visit(child, sub, (*path, name), child - 1 if kind == Tape.MAPPING else None)
+            child = self.after(child)
+        if WANTED in trie:
+            if key is not None:  # the value of a key starts just after the key's colon
+                key_end = self.text.position(tape.marks[2 * key + 1])
+                start = Position(key_end.line, key_end.character + 1)
+            elif not path and self.start(slot) == Position(1, 0):
+                start = Position(0, 0)  # @stoplight/yaml's quirk for a root on line 1
+            else:
+                start = self.start(slot)
+            self.found[path] = Range(start, self.last_end(close))
 
 
-def _take_key(top: _YamlFrame, event: Any, problems: list[KeyProblem]) -> None:
-    text = event.value if isinstance(event, ScalarEvent) else event.anchor
-    top.key = text
-    top.key_end = event.end_mark
-    if isinstance(event, ScalarEvent) and not event.style and event.tag is None:
-        value = resolve_plain(text)
-        if not isinstance(value, str) and value is not None:
-            kind = "boolean" if isinstance(value, bool) else "number"
-            problems.append(
-                (
-                    (*top.path, text),
-                    f"Mapping key must be a string scalar rather than {kind}",
-                    Range(_pos(event.start_mark), _pos(event.end_mark)),
-                )
-            )
-
-
-def _child_slot(frames: list[_YamlFrame], root_trie: Trie) -> tuple[JsonPath, Trie | None, Any]:
-    """(path, trie node, key end mark or None) of the value about to start."""
-    if not frames:
-        return (), root_trie, None
-    top = frames[-1]
-    key: str | int = top.key if top.is_map else top.index  # type: ignore[assignment]
-    trie = top.trie.get(key) if top.trie is not None else None
-    return (*top.path, key), trie, top.key_end if top.is_map else None
-
-
-def _open(frames: list[_YamlFrame], event: Any, root_trie: Trie) -> None:
-    path, trie, key_end = _child_slot(frames, root_trie)
-    frame = _YamlFrame(isinstance(event, MappingStartEvent), path, trie)
-    frame.origin = (key_end, event.start_mark)
-    frames.append(frame)
-
-
-def _close(frames: list[_YamlFrame], frame: _YamlFrame, end: Any, found: dict) -> None:
-    key_end, start_mark = frame.origin
-    if frame.trie is not None and WANTED in frame.trie:
-        if key_end is not None:
-            start = Position(key_end.line, key_end.column + 1)
-        else:
-            start = _pos(start_mark)
-        found[frame.path] = Range(start, _pos(end))
-    if frames:
-        _advance(frames[-1], end)
-
-
-def _value_done(
-    frames: list[_YamlFrame], start: Any, end: Any, found: dict, root_trie: Trie
-) -> None:
-    path, trie, _key_end = _child_slot(frames, root_trie)
-    if trie is not None and WANTED in trie:
-        found[path] = Range(_pos(start), _pos(end))
-    if frames:
-        _advance(frames[-1], end)
-
-
-def _advance(top: _YamlFrame, end: Any) -> None:
-    top.last_end = end
-    if top.is_map:
-        top.key = None
-    else:
-        top.index += 1
+def tape_ranges(
+    tape: Tape, data: bytes, paths: list[JsonPath]
+) -> tuple[dict[JsonPath, Range], list[KeyProblem]]:
+    """Ranges of ``paths`` in the YAML text ``data`` the tape was recorded from, and the keys
+    Spectral's parser refuses."""
+    if not paths and not tape.key_problems:
+        return {}, []
+    reader = _Reader(tape, data)
+    if paths and tape.kinds:
+        reader.visit(0, path_trie(paths), (), None)
+    problems: list[KeyProblem] = [
+        (
+            path,
+            f"Mapping key must be a string scalar rather than {kind}",
+            Range(reader.text.position(start), reader.text.position(end)),
+        )
+        for path, kind, start, end in tape.key_problems
+    ]
+    return reader.found, problems

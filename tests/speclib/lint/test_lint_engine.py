@@ -184,6 +184,48 @@ def test_it_reports_numeric_yaml_keys_like_spectral(make_ruleset) -> None:
     assert (finding.range.end.line, finding.range.end.character) == (5, 11)
 
 
+def test_it_reports_boolean_keys_and_keys_under_sequences_and_merges(make_ruleset) -> None:
+    ruleset = make_ruleset({"rules": {"r": {"given": "$.nothing", "then": {"function": "always"}}}})
+    text = b"a:\n  - true: 1\n    '2': quoted\n    !!str 3: tagged\nb:\n  <<: {4: x}\n"
+    problems = {(f.path, f.message[-7:]) for f in lint(text, ruleset).findings}
+    assert problems == {(("a", 0, "true"), "boolean"), (("b", "<<", "4"), " number")}
+
+
+def test_yaml_ranges_count_lines_and_characters_as_libyaml_marks_do() -> None:
+    """Ranges come from the loader's tape (character offsets); every kind of line break and
+    characters beyond ASCII must land where libyaml's own marks put them."""
+    from yaml._yaml import CParser
+    from yaml.events import ScalarEvent
+
+    from speclib.lint.positions import yaml_ranges
+
+    text = (
+        "a: 1\r\nb: 'é😀'\rc: x\x85d: y\u2028e: z\u2029f: |\n  text\n\n  more\n\ng: [1, 2]\n"
+    ).encode()
+    parser, expected, key = CParser(text), {}, None
+    while (event := parser.get_event()).__class__.__name__ != "StreamEndEvent":
+        if isinstance(event, ScalarEvent):
+            if key is None:
+                key = event.value
+            else:
+                start, end = event.start_mark, event.end_mark
+                expected[key] = ((start.line, start.column), (end.line, end.column))
+                key = None
+    ranges, _ = yaml_ranges(text, [(name,) for name in "abcde"])
+    got = {
+        path[0]: ((r.start.line, r.start.character), (r.end.line, r.end.character))
+        for path, r in ranges.items()
+    }
+    assert got == {name: expected[name] for name in "abcde"}
+    ranges, _ = yaml_ranges(text, [("f",), ("g",), ("g", 1)])
+    block = ranges[("f",)]  # a blank line follows it: it ends after the last line break
+    assert ((block.start.line, block.start.character), (block.end.line, block.end.character)) == (
+        (5, 3),
+        (9, 0),
+    )
+    assert (ranges[("g",)].start.character, ranges[("g", 1)].end.character) == (2, 8)
+
+
 def test_it_reports_unresolvable_refs_and_keeps_cycles(make_ruleset) -> None:
     ruleset = make_ruleset(
         {"rules": {"r": {"given": "$..[?(@.type)]", "then": {"function": "always"}}}}
@@ -282,7 +324,8 @@ def _typed(data, path):
 @pytest.mark.parametrize(
     "name",
     ["asana__app_components_oas.yaml", "go-swagger__ServiceManagementBody.json",
-     "apisguru__ably.io_platform.json", "oai__v3.1-dev_media-type-examples.yaml"],
+     "apisguru__ably.io_platform.json", "oai__v3.1-dev_media-type-examples.yaml",
+     "twilio__twilio_api_v2010.yaml", "plaid__2020-09-14.yaml"],
 )  # fmt: skip
 def test_it_computes_the_ranges_spectral_reports(corpus: Path, name: str) -> None:
     from speclib import load_document
