@@ -66,6 +66,7 @@ class _Text:
 class _Reader:
     def __init__(self, tape: Tape, data: bytes) -> None:
         self.tape = tape
+        self.closes = dict(zip(tape.closes[::2], tape.closes[1::2], strict=True))
         self.text = _Text(data)
         self.found: dict[JsonPath, Range] = {}
 
@@ -81,7 +82,7 @@ class _Reader:
     def after(self, slot: int) -> int:
         """The slot that follows the node at ``slot`` and its whole subtree."""
         if self.tape.kinds[slot] in _CONTAINERS:
-            return self.tape.closes[slot] + 1
+            return self.closes[slot] + 1
         return slot + 1
 
     def last_end(self, close: int) -> Position:
@@ -105,7 +106,7 @@ class _Reader:
             if WANTED in trie:
                 self.found[path] = Range(self.start(slot), self.end(slot))
             return
-        close = tape.closes[slot]
+        close = self.closes[slot]
         children = {name: sub for name, sub in trie.items() if name is not WANTED}
         child, index = slot + 1, 0
         while children and child < close:
