@@ -38,8 +38,8 @@ def _timed(label: str, action):
 
 def main(path: str) -> None:
     text = Path(path).read_bytes()
-    loaded = _timed("load", lambda: load_document(text))
-    inventory = Inventory(Document(path, text, loaded.data, loaded.syntax))
+    loaded = _timed("load", lambda: load_document(text, positions=True))  # as lint() loads
+    inventory = Inventory(Document(path, text, loaded.data, loaded.syntax, loaded.tape))
     resolved = _timed("resolved view", lambda: inventory.resolved)
     raw_paths, resolved_paths = _given(detect_formats(loaded.data))
     print(f"given paths      {len(raw_paths)} raw, {len(resolved_paths)} resolved")
@@ -48,7 +48,10 @@ def main(path: str) -> None:
     full = Automaton([parse_path(p) for p in resolved_paths])
     _timed("walk resolved", lambda: full.run(resolved, dedupe=True))
     matched = list(dict.fromkeys(match[0] for matches in found for match in matches))[:10_000]
-    ranges = json_ranges if loaded.syntax == "json" else (lambda t, p: yaml_ranges(t, p)[0])
+    if loaded.syntax == "json":
+        ranges = json_ranges
+    else:
+        ranges = lambda t, p: yaml_ranges(t, p, loaded.tape)[0]  # noqa: E731
     _timed(f"ranges ({len(matched)})", lambda: ranges(text, matched))
 
 

@@ -46,11 +46,12 @@ class Tape:
     """Where each node of a YAML document was written, recorded while it loads.
 
     One slot per node event, in document order: its kind in ``kinds`` and its start and end
-    as character offsets (libyaml's marks) in ``marks``; ``keys`` maps the slot of each
-    mapping key to its text, and ``closes`` holds the start and end slots of each container
-    (in the order they close), so that a reader skips a whole subtree in one step. This costs
-    a tenth of a microsecond and about 40 bytes per event; a second pass over libyaml's
-    events, which PyYAML hands to Python one object at a time, cost as much as the load.
+    as character offsets (libyaml's marks) in ``marks``; the slot of each mapping key in
+    ``key_slots`` (ascending) and its text in ``key_texts``; and the start and end slots of each
+    container in ``closes`` (in the order they close), so that a reader skips a whole subtree
+    in one step. This costs a tenth of a microsecond and about 15 bytes per event; a second
+    pass over libyaml's events, which PyYAML hands to Python one object at a time, cost as
+    much as the load.
 
     ``key_problems`` lists the plain keys that YAML reads as numbers or booleans (``200:``),
     which Spectral's parser refuses: (path of the key, "number" or "boolean", start, end).
@@ -58,12 +59,13 @@ class Tape:
 
     SCALAR, BLOCK, ALIAS, MAPPING, SEQUENCE, END = range(6)  # BLOCK: a ``|`` or ``>`` scalar
 
-    __slots__ = ("closes", "key_problems", "keys", "kinds", "marks")
+    __slots__ = ("closes", "key_problems", "key_slots", "key_texts", "kinds", "marks")
 
     def __init__(self) -> None:
         self.kinds = bytearray()
         self.marks = array("I")  # start and end offset of each slot (documents are far below 4G)
-        self.keys: dict[int, str] = {}
+        self.key_slots = array("I")
+        self.key_texts: list[str] = []
         self.closes = array("I")
         self.key_problems: list[tuple[tuple[str | int, ...], str, int, int]] = []
 
@@ -300,7 +302,8 @@ class Builder:
     def _record_key(self, text: str, event: Event) -> None:
         """Name the key's slot on the tape; note it if YAML reads it as a number or boolean."""
         tape = self.tape
-        tape.keys[len(tape.kinds) - 1] = text
+        tape.key_slots.append(len(tape.kinds) - 1)
+        tape.key_texts.append(text)
         if text[:1] not in _MAYBE_NOT_TEXT or type(event) is not ScalarEvent:
             return
         if event.style or event.tag is not None:

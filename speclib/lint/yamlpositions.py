@@ -10,7 +10,7 @@ skipped in one step, so placing a lint's findings costs next to nothing beside t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..yamlbuild import Tape
@@ -111,7 +111,7 @@ class _Reader:
         child, index = slot + 1, 0
         while children and child < close:
             if kind == Tape.MAPPING:
-                name: str | int = tape.keys[child]
+                name: str | int = tape.key_texts[bisect_left(tape.key_slots, child)]
                 child += 1  # the value
             else:
                 name = index
