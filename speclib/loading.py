@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .errors import SpecError
 from .jsonload import load_json
@@ -32,8 +31,7 @@ _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16, and UTF-32 LE whose BOM star
 _FIRST_NON_SPACE = re.compile(rb"[^ \t\r\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedDocument:
+class LoadedDocument(NamedTuple):
     """A parsed document.
 
     ``data`` is the top-level JSON value (a dict for anything OpenAPI-like; kept

@@ -7,8 +7,7 @@ portal open a connection (SSRF) or read a local file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
 __all__ = [
@@ -23,8 +22,7 @@ __all__ = [
 Reason = Literal["external", "missing", "circular", "unsupported"]
 
 
-@dataclass(frozen=True, slots=True)
-class Unresolved:
+class Unresolved(NamedTuple):
     """A ``$ref`` that does not lead to a value inside the document, and why."""
 
     ref: str

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from yaml.events import (
     AliasEvent,
@@ -75,8 +74,7 @@ _BLOCK_STYLES = frozenset("|>")
 _MAYBE_NOT_TEXT = frozenset("-+.0123456789tTfF")
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchor:
+class _Anchor(NamedTuple):
     value: Any
     size: int  # how many nodes an alias to it stands for
     text: str | None  # source text when the anchored node is a scalar

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from ..errors import SpecError
@@ -31,20 +30,24 @@ _MAX_HOPS = 64
 _OAS3_MINOR = re.compile(r"3\.([012])(?:\.[0-9]*)?\Z")
 
 
-@dataclass
 class Document:
     """One parsed source: its text (for positions), data and syntax; for YAML, the tape its
     loader recorded (where each node was written)."""
 
-    source: str
-    text: bytes
-    data: Any
-    syntax: str  # "json" or "yaml"
-    tape: Any = field(default=None, repr=False)
+    __slots__ = ("data", "source", "syntax", "tape", "text")
+
+    def __init__(self, source: str, text: bytes, data: Any, syntax: str, tape: Any = None) -> None:
+        self.source = source
+        self.text = text
+        self.data = data
+        self.syntax = syntax  # "json" or "yaml"
+        self.tape = tape
+
+    def __repr__(self) -> str:
+        return f"Document({self.source!r}, {self.syntax})"
 
 
-@dataclass(frozen=True)
-class RefProblem:
+class RefProblem(NamedTuple):
     """A ``$ref`` that does not resolve, at ``path`` of ``document``."""
 
     document: Document

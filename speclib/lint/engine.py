@@ -16,9 +16,8 @@ import contextlib
 import gc
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import SpecError
 from ..loading import DEFAULT_MAX_BYTES, load_document
@@ -36,18 +35,23 @@ __all__ = ["LintReport", "lint"]
 _ZERO = Range(Position(0, 0), Position(0, 0))
 
 
-@dataclass
 class LintReport:
-    findings: list[Finding]
-    format: str | None
-    failures: list[str] = field(default_factory=list)  # rule functions that raised
+    """The findings of one lint, the document's format, and the rule functions that raised."""
+
+    __slots__ = ("failures", "findings", "format")
+
+    def __init__(
+        self, findings: list[Finding], format: str | None, failures: list[str] | None = None
+    ) -> None:
+        self.findings = findings
+        self.format = format
+        self.failures = failures if failures is not None else []
 
     def to_spectral(self) -> list[dict[str, Any]]:
         return [finding.to_spectral() for finding in self.findings]
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):
     """A finding before its range is known."""
 
     rule: Rule | None

@@ -3,7 +3,6 @@ at a JSON pointer only (``"api.yaml#/paths/~1users"``: severities only), as in S
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from functools import lru_cache
@@ -92,7 +91,7 @@ class OverrideSet:
         return self._cache[relative]
 
     def _build(self, ruleset: Ruleset, relative: str) -> Ruleset:
-        from .ruleset import build_ruleset, parse_severity
+        from .ruleset import Ruleset, build_ruleset, parse_severity
 
         whole: list[dict[str, Any]] = []
         pointers: dict[str, dict[str, dict[str, int]]] = {}
@@ -129,8 +128,15 @@ class OverrideSet:
                 top=False,
             )  # fmt: skip
         if result is ruleset:  # pointer overrides only: never change the shared ruleset
-            rules = {name: dataclasses.replace(rule) for name, rule in ruleset.rules.items()}
-            result = dataclasses.replace(ruleset, rules=rules, overrides=None)
+            rules = {name: rule.copy() for name, rule in ruleset.rules.items()}
+            result = Ruleset(
+                rules,
+                ruleset.formats,
+                None,
+                ruleset.definition,
+                ruleset.base_dir,
+                ruleset.functions,
+            )
         for rule_name, per_file in pointers.items():
             if rule_name in result.rules:
                 result.rules[rule_name].pointer_overrides = per_file

@@ -13,12 +13,10 @@ parse, unknown aliases, bad severities, unsafe regular expressions...), so a bad
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .aliases import expand_given, validate_aliases
 from .jsonpath import JsonPathError, parse_path
@@ -57,29 +55,60 @@ def parse_severity(value: Any, where: str) -> int:
     )
 
 
-@dataclass(frozen=True)
-class Then:
+class Then(NamedTuple):
     field: str | None
     function: Callable[..., Any]
     function_name: str
     options: Any
 
 
-@dataclass
 class Rule:
-    name: str
-    given: tuple[str, ...]
-    then: tuple[Then, ...]
-    severity: int = int(Severity.WARN)
-    enabled: bool = True
-    recommended: bool = True
-    resolved: bool = True
-    formats: frozenset[str] | None = None
-    message: str | None = None
-    description: str | None = None
-    documentation_url: str | None = None
-    aliases: Mapping[str, Any] = field(default_factory=dict)  # of the ruleset that defined it
-    pointer_overrides: dict[str, dict[str, int]] = field(default_factory=dict)
+    """One rule after merging; a ruleset that changes an extended rule changes a ``copy()``."""
+
+    __slots__ = (
+        "aliases", "description", "documentation_url", "enabled", "formats", "given", "message",
+        "name", "pointer_overrides", "recommended", "resolved", "severity", "then",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        given: tuple[str, ...],
+        then: tuple[Then, ...],
+        severity: int = int(Severity.WARN),
+        enabled: bool = True,
+        recommended: bool = True,
+        resolved: bool = True,
+        formats: frozenset[str] | None = None,
+        message: str | None = None,
+        description: str | None = None,
+        documentation_url: str | None = None,
+        aliases: Mapping[str, Any] | None = None,  # of the ruleset that defined it
+        pointer_overrides: dict[str, dict[str, int]] | None = None,
+    ) -> None:
+        self.name = name
+        self.given = given
+        self.then = then
+        self.severity = severity
+        self.enabled = enabled
+        self.recommended = recommended
+        self.resolved = resolved
+        self.formats = formats
+        self.message = message
+        self.description = description
+        self.documentation_url = documentation_url
+        self.aliases = aliases if aliases is not None else {}
+        self.pointer_overrides = pointer_overrides if pointer_overrides is not None else {}
+
+    def copy(self) -> Rule:
+        """A shallow copy, to change without touching the ruleset this one belongs to."""
+        twin = Rule.__new__(Rule)
+        for name in Rule.__slots__:
+            setattr(twin, name, getattr(self, name))
+        return twin
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r}, severity={self.severity}, enabled={self.enabled})"
 
     def given_for(self, formats: frozenset[str]) -> list[str]:
         """The rule's JSONPath expressions with aliases expanded for the document's formats."""
@@ -100,16 +129,29 @@ class Rule:
         return severity
 
 
-@dataclass
 class Ruleset:
     """Rules after ``extends`` and rule merging; ``overrides`` apply per document source."""
 
-    rules: dict[str, Rule]
-    formats: frozenset[str] = frozenset()
-    overrides: OverrideSet | None = None
-    definition: dict[str, Any] = field(default_factory=dict, repr=False)
-    base_dir: Path | None = None
-    functions: Mapping[str, Callable[..., Any]] | None = field(default=None, repr=False)
+    __slots__ = ("base_dir", "definition", "formats", "functions", "overrides", "rules")
+
+    def __init__(
+        self,
+        rules: dict[str, Rule],
+        formats: frozenset[str] = frozenset(),
+        overrides: OverrideSet | None = None,
+        definition: dict[str, Any] | None = None,
+        base_dir: Path | None = None,
+        functions: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> None:
+        self.rules = rules
+        self.formats = formats
+        self.overrides = overrides
+        self.definition = definition if definition is not None else {}
+        self.base_dir = base_dir
+        self.functions = functions
+
+    def __repr__(self) -> str:
+        return f"Ruleset({len(self.rules)} rules, formats={sorted(self.formats)})"
 
     def for_source(self, source: str) -> Ruleset:
         """The ruleset that applies to the document ``source`` (its ``overrides`` merged)."""
@@ -146,7 +188,7 @@ def build_ruleset(
         )  # fmt: skip
         inherited_formats |= extended.formats
         for rule in extended.rules.values():
-            copy = dataclasses.replace(rule)
+            copy = rule.copy()
             if ext_explicit:
                 copy.enabled = _enabled_by(copy, ext_severity)
             rules[copy.name] = copy
@@ -242,7 +284,7 @@ def _merge_rule(
     if isinstance(value, bool | str | int):
         if existing is None:
             raise RulesetError(f"{where}: cannot change a rule that no extended ruleset defines")
-        rule = dataclasses.replace(existing)
+        rule = existing.copy()
         if isinstance(value, bool):
             rule.enabled = value
             return rule
@@ -270,7 +312,7 @@ def _overlay(
     functions: Mapping[str, Callable[..., Any]],
     new: bool = False,
 ) -> Rule:
-    rule = dataclasses.replace(rule)
+    rule = rule.copy()
     if "given" in value:
         rule.given = _given(value["given"], where)
         rule.aliases = definition.get("aliases") or {}

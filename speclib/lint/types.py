@@ -2,13 +2,16 @@
 
 Rule functions import only from this module, so they can be written and tested apart
 from the engine. The shapes follow Spectral's JSON output and its function signature.
+
+The records are named tuples and plain classes rather than dataclasses: ``portal lint`` imports
+the whole engine on every run, and the dataclasses module (with the ``inspect`` it imports) and
+the code it generates per class were a fifth of the instructions of linting a small file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 __all__ = [
     "Finding",
@@ -34,16 +37,14 @@ class Severity(IntEnum):
     HINT = 3
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A place in the source text: 0-based line and character, as Spectral's JSON output."""
 
     line: int
     character: int
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     start: Position
     end: Position
 
@@ -54,8 +55,7 @@ class Range:
         }
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found by one rule at one place of a document."""
 
     code: str
@@ -84,8 +84,7 @@ class RulesetError(Exception):
     """A ruleset the engine cannot use; the message names the rule and the problem."""
 
 
-@dataclass(frozen=True)
-class FunctionResult:
+class FunctionResult(NamedTuple):
     """What a rule function reports; ``path`` is absolute, None meaning the target's path."""
 
     message: str
@@ -100,14 +99,29 @@ class Resolver(Protocol):
     def is_circular(self, ref: str) -> bool: ...
 
 
-@dataclass(slots=True)  # one per function call: slots make it cheap to build
 class FunctionContext:
-    """Everything a rule function may look at besides its target and options."""
+    """Everything a rule function may look at besides its target and options (one per function
+    call: a plain class with slots is the cheapest to build)."""
 
-    document: Any  # resolved view when the rule is `resolved`, else the raw data
-    raw: Any
-    path: JsonPath  # path of the target (given match plus then.field)
-    given_path: JsonPath
-    rule_name: str
-    formats: frozenset[str]
-    resolver: Resolver
+    __slots__ = ("document", "formats", "given_path", "path", "raw", "resolver", "rule_name")
+
+    def __init__(
+        self,
+        document: Any,  # resolved view when the rule is `resolved`, else the raw data
+        raw: Any,
+        path: JsonPath,  # path of the target (given match plus then.field)
+        given_path: JsonPath,
+        rule_name: str,
+        formats: frozenset[str],
+        resolver: Resolver,
+    ) -> None:
+        self.document = document
+        self.raw = raw
+        self.path = path
+        self.given_path = given_path
+        self.rule_name = rule_name
+        self.formats = formats
+        self.resolver = resolver
+
+    def __repr__(self) -> str:
+        return f"FunctionContext(rule_name={self.rule_name!r}, path={self.path!r})"

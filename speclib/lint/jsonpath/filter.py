@@ -11,8 +11,7 @@ and a few methods (``match``, ``test``, ``includes``, ``startsWith``...). Anythi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Filter", "FilterError", "compile_filter"]
 
@@ -233,8 +232,7 @@ class _UndefinedLiteral:
 _UNDEF: Any = _UndefinedLiteral()  # replaced by the runtime's UNDEFINED when compiled
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """A compiled filter: ``test(v, k, p, pk, path, root)`` and the cheap pre-checks it implies.
 
     ``keys``: when not None, the node can only pass if it is a mapping holding one of these keys.

@@ -9,8 +9,8 @@ expressions ``[(...)]`` and anything else are refused with a ``JsonPathError``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .filter import Filter, FilterError, compile_filter
 
@@ -21,8 +21,7 @@ class JsonPathError(ValueError):
     """A JSONPath expression the engine cannot run."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One selector, applied to the children of the current node (or, with ``descendant``,
     to the children of every node below it)."""
 
@@ -34,8 +33,7 @@ class Step:
     filter: Filter | None = None
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     text: str
     steps: tuple[Step, ...]
     key: bool = False  # trailing ``~``: match the property name

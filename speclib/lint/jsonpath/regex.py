@@ -8,17 +8,15 @@ the pattern after a plain check that refuses nested quantifiers such as ``(a+)+`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["compile_regex"]
 
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}]\)(?:[+*]|\{\d+,)")
 
 
-@dataclass(frozen=True)
-class _Fallback:
+class _Fallback(NamedTuple):
     compiled: re.Pattern[str]
 
     def test(self, value: str) -> bool:

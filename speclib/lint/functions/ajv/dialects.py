@@ -7,7 +7,7 @@ so the order here is Ajv's (8.x, with ajv-draft-04 for draft 4).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["DIALECTS", "SCHEMA_TYPES", "Dialect"]
 
@@ -92,8 +92,7 @@ SCHEMA_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Dialect:
+class Dialect(NamedTuple):
     name: str
     id_keyword: str
     meta_uri: str  # the meta-schema a schema without $schema is checked against

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -24,16 +23,38 @@ class MissingRefError(SchemaError):
     """A ``$ref`` that resolves to nothing (Spectral ignores these on resolved documents)."""
 
 
-@dataclass(slots=True)
 class AjvError:
-    keyword: str
-    instance_path: tuple[str | int, ...]
-    schema_path: str  # relative to the schema resource the keyword lives in, as Ajv's
-    params: dict[str, Any]
-    message: str
-    parent_schema: Any = None
-    visible: bool = True  # see Node.visible
-    used: bool = field(default=False, repr=False)  # consumed by an errorMessage keyword
+    """One error as Ajv reports it (mutable: an ``errorMessage`` keyword marks what it used)."""
+
+    __slots__ = (
+        "instance_path", "keyword", "message", "params", "parent_schema", "schema_path", "used",
+        "visible",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        keyword: str,
+        instance_path: tuple[str | int, ...],
+        schema_path: str,  # relative to the schema resource the keyword lives in, as Ajv's
+        params: dict[str, Any],
+        message: str,
+        parent_schema: Any = None,
+        visible: bool = True,  # see Node.visible
+    ) -> None:
+        self.keyword = keyword
+        self.instance_path = instance_path
+        self.schema_path = schema_path
+        self.params = params
+        self.message = message
+        self.parent_schema = parent_schema
+        self.visible = visible
+        self.used = False  # consumed by an errorMessage keyword
+
+    def __repr__(self) -> str:
+        return (
+            f"AjvError({self.keyword!r}, {self.instance_path!r}, {self.schema_path!r}, "
+            f"{self.message!r})"
+        )
 
     @property
     def instance_pointer(self) -> str:

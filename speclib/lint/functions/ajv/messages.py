@@ -9,8 +9,7 @@ dropped, and enum-only places with sibling places are dropped too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._js import json_stringify
 from .errors import AjvError
@@ -23,16 +22,17 @@ _POINTER_SEGMENTS = re.compile(r"/[A-Za-z0-9_$-]+(?:/\d+)?")
 _FIRST_LETTER = re.compile(r"^[a-z]")
 
 
-@dataclass
-class SchemaMessage:
+class SchemaMessage(NamedTuple):
     message: str
     path: tuple[str | int, ...]  # relative to the validated value
 
 
-@dataclass
 class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    errors: list[AjvError] | None = None
+    __slots__ = ("children", "errors")
+
+    def __init__(self, errors: list[AjvError] | None = None) -> None:
+        self.children: dict[str, _Node] = {}
+        self.errors = errors
 
 
 def levenshtein(a: str, b: str) -> int:

@@ -11,8 +11,8 @@ hanging a worker later. Compiled patterns are cached.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .emit import to_python
 from .parser import RegexSyntaxError, parse
@@ -28,8 +28,7 @@ class RegexError(ValueError):
     """A pattern that is not valid JavaScript, or that could backtrack catastrophically."""
 
 
-@dataclass(frozen=True)
-class JsRegex:
+class JsRegex(NamedTuple):
     """A translated pattern with ``RegExp.prototype.test`` semantics."""
 
     source: str

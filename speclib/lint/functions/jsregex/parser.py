@@ -8,7 +8,7 @@ every line terminator, groups are named ``(?<name>)``, ``[^]`` matches anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = [
     "Alternation",
@@ -51,56 +51,81 @@ class RegexSyntaxError(ValueError):
 class Node:
     """A piece of a regular expression."""
 
+    __slots__ = ()
 
-@dataclass
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
 class CharClass(Node):
     """A set of characters: ``items`` are ranges, ``negated_items`` are ranges of ``[^...]``
     escapes inside a class (``[\\D]``), and ``negated`` is the class's own ``^``."""
 
-    items: list[tuple[int, int]] = field(default_factory=list)
-    negated_items: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
-    negated: bool = False
-    dot: bool = False  # '.', kept apart so that the dotAll flag can decide
+    __slots__ = ("dot", "items", "negated", "negated_items")
+
+    def __init__(
+        self,
+        items: list[tuple[int, int]] | None = None,
+        negated_items: list[tuple[tuple[int, int], ...]] | None = None,
+        negated: bool = False,
+        dot: bool = False,  # '.', kept apart so that the dotAll flag can decide
+    ) -> None:
+        self.items = items if items is not None else []
+        self.negated_items = negated_items if negated_items is not None else []
+        self.negated = negated
+        self.dot = dot
 
 
-@dataclass
 class Anchor(Node):
-    kind: str  # "^", "$", "b", "B"
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind  # "^", "$", "b", "B"
 
 
-@dataclass
 class Backref(Node):
-    number: int | None = None
-    name: str | None = None
+    __slots__ = ("name", "number")
+
+    def __init__(self, number: int | None = None, name: str | None = None) -> None:
+        self.number = number
+        self.name = name
 
 
-@dataclass
 class Group(Node):
-    body: Node
-    kind: str = ":"  # "capture", ":", "=", "!", "<=", "<!"
-    name: str | None = None
+    __slots__ = ("body", "kind", "name")
+
+    def __init__(self, body: Node, kind: str = ":", name: str | None = None) -> None:
+        self.body = body
+        self.kind = kind  # "capture", ":", "=", "!", "<=", "<!"
+        self.name = name
 
 
-@dataclass
 class Repeat(Node):
-    body: Node
-    min: int
-    max: int  # UNBOUNDED for no upper limit
-    lazy: bool = False
+    __slots__ = ("body", "lazy", "max", "min")
+
+    def __init__(self, body: Node, min: int, max: int, lazy: bool = False) -> None:
+        self.body = body
+        self.min = min
+        self.max = max  # UNBOUNDED for no upper limit
+        self.lazy = lazy
 
 
-@dataclass
 class Sequence(Node):
-    items: list[Node]
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Node]) -> None:
+        self.items = items
 
 
-@dataclass
 class Alternation(Node):
-    options: list[Node]
+    __slots__ = ("options",)
+
+    def __init__(self, options: list[Node]) -> None:
+        self.options = options
 
 
-@dataclass
-class ParsedRegex:
+class ParsedRegex(NamedTuple):
     root: Node
     group_count: int
     group_names: list[str]

@@ -13,7 +13,7 @@ that degree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .parser import (
     MAX_CODEPOINT,
@@ -39,8 +39,7 @@ CHAIN_LIMIT = 3
 Ranges = tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
-class _Info:
+class _Info(NamedTuple):
     nullable: bool
     first: Ranges  # characters a match can start with
     last: Ranges  # characters a match can end with
