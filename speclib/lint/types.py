@@ -3,9 +3,9 @@
 Rule functions import only from this module, so they can be written and tested apart
 from the engine. The shapes follow Spectral's JSON output and its function signature.
 
-The records are named tuples and plain classes rather than dataclasses: ``portal lint`` imports
-the whole engine on every run, and the dataclasses module (with the ``inspect`` it imports) and
-the code it generates per class were a fifth of the instructions of linting a small file.
+The engine's records are named tuples and slotted classes rather than dataclasses: ``portal
+lint`` imports the whole engine on every run, and the methods the dataclasses module generates
+for each class cost an eighth of the instructions of linting a small file (callgrind).
 """
 
 from __future__ import annotations
