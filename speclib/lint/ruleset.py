@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from .aliases import expand_given, validate_aliases
 from .jsonpath import JsonPathError, parse_path
 from .overrides import OverrideSet
-from .rulesource import read_definition, resolve_extension
+from .rulesource import BUILTIN_RULESETS, read_definition, resolve_extension
 from .types import RulesetError, Severity
 
 __all__ = ["Rule", "Ruleset", "Then", "build_ruleset", "parse_severity"]
@@ -170,8 +170,11 @@ def build_ruleset(
     explicit: bool = False,
     stack: tuple[str, ...] = (),
     top: bool = True,
+    builtin: bool = False,
 ) -> Ruleset:
-    """Build one ruleset definition (a dict in Spectral's shape) into rules."""
+    """Build one ruleset definition (a dict in Spectral's shape) into rules. The options of a
+    built-in ruleset's functions are not checked again at every load (its tests check them):
+    that was half the time of building ``spectral:oas``, at the start of every ``portal lint``."""
     if not isinstance(definition, dict):
         raise RulesetError(f"{name}: a ruleset must be a mapping, not {type(definition).__name__}")
     _check_keys(definition, name)
@@ -185,6 +188,7 @@ def build_ruleset(
         extended = build_ruleset(
             ext_def, base_dir=ext_dir, name=ext_name, functions=functions, severity=ext_severity,
             explicit=ext_explicit, stack=(*stack, ext_name), top=False,
+            builtin=ext_name in BUILTIN_RULESETS,
         )  # fmt: skip
         inherited_formats |= extended.formats
         for rule in extended.rules.values():
@@ -196,7 +200,9 @@ def build_ruleset(
     if not isinstance(own, dict):
         raise RulesetError(f"{name}: `rules` must be a mapping of rule names to rules")
     for rule_name, value in own.items():
-        rule = _merge_rule(rules.get(rule_name), str(rule_name), value, definition, functions)
+        rule = _merge_rule(
+            rules.get(rule_name), str(rule_name), value, definition, functions, builtin=builtin
+        )
         if rule.formats is None and formats is not None and rule_name not in rules:
             rule.formats = formats
         if rule_name not in rules:
@@ -279,6 +285,8 @@ def _merge_rule(
     value: Any,
     definition: dict[str, Any],
     functions: Mapping[str, Callable[..., Any]],
+    *,
+    builtin: bool = False,
 ) -> Rule:
     where = f'rule "{name}"'
     if isinstance(value, bool | str | int):
@@ -297,11 +305,11 @@ def _merge_rule(
     if unknown:
         raise RulesetError(f"{where}: unknown field(s) {', '.join(unknown)}")
     if existing is not None:
-        return _overlay(existing, value, where, definition, functions)
+        return _overlay(existing, value, where, definition, functions, builtin=builtin)
     if "given" not in value or "then" not in value:
         raise RulesetError(f'{where}: a rule needs at least "given" and "then"')
     rule = Rule(name=name, given=(), then=(), aliases=definition.get("aliases") or {})
-    return _overlay(rule, value, where, definition, functions, new=True)
+    return _overlay(rule, value, where, definition, functions, new=True, builtin=builtin)
 
 
 def _overlay(
@@ -311,13 +319,14 @@ def _overlay(
     definition: dict[str, Any],
     functions: Mapping[str, Callable[..., Any]],
     new: bool = False,
+    builtin: bool = False,
 ) -> Rule:
     rule = rule.copy()
     if "given" in value:
         rule.given = _given(value["given"], where)
         rule.aliases = definition.get("aliases") or {}
     if "then" in value:
-        rule.then = _thens(value["then"], where, functions)
+        rule.then = _thens(value["then"], where, functions, check_options=not builtin)
     if "severity" in value:
         rule.severity = parse_severity(value["severity"], where)
     for key, attribute in (("resolved", "resolved"), ("recommended", "recommended")):
@@ -357,7 +366,13 @@ def _check_given(rule: Rule, where: str) -> None:
                 raise RulesetError(f"{where}: {exc}") from None
 
 
-def _thens(value: Any, where: str, functions: Mapping[str, Callable[..., Any]]) -> tuple:
+def _thens(
+    value: Any,
+    where: str,
+    functions: Mapping[str, Callable[..., Any]],
+    *,
+    check_options: bool = True,
+) -> tuple:
     items = value if isinstance(value, list) else [value]
     if not items:
         raise RulesetError(f"{where}: `then` is empty")
@@ -373,7 +388,8 @@ def _thens(value: Any, where: str, functions: Mapping[str, Callable[..., Any]]) 
         if field_name is not None and not isinstance(field_name, str):
             raise RulesetError(f"{where}: `then.field` must be text")
         options = item.get("functionOptions")
-        _check_options(function, function_name, options, where)
+        if check_options:
+            _check_options(function, function_name, options, where)
         result.append(Then(field_name, function, function_name, options))
     return tuple(result)
 

@@ -151,3 +151,31 @@ def test_it_refuses_unsafe_pattern_options() -> None:
                                                     "functionOptions": {"match": "(a*)*b"}}}}},
             functions={"pattern": pattern},
         )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["spectral:oas", "portal:recommended"])
+def test_the_options_of_every_builtin_rule_are_valid(name: str) -> None:
+    """Loading a built-in ruleset skips checking its functions' options (they are ours, and
+    checking them was half the start-up of `portal lint`): this test is that check."""
+    from speclib.lint.functions import FUNCTIONS
+    from speclib.lint.ruleset import _thens
+    from speclib.lint.rulesource import builtin_definition
+
+    rules = builtin_definition(name)["rules"]
+    checked = 0
+    for rule_name, rule in rules.items():
+        if isinstance(rule, dict) and "then" in rule:
+            thens = _thens(rule["then"], f'rule "{rule_name}"', FUNCTIONS, check_options=True)
+            checked += len(thens)
+    assert checked >= len(rules) // 2
+
+
+def test_options_given_over_a_builtin_rule_are_checked() -> None:
+    from speclib.lint import load_ruleset
+
+    with pytest.raises(RulesetError, match='rule "info-contact".*invalid options'):
+        load_ruleset(
+            {"extends": ["spectral:oas"],
+             "rules": {"info-contact": {"then": {"function": "pattern",
+                                                 "functionOptions": {"nope": 1}}}}}
+        )  # fmt: skip
