@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .aliases import expand_given, validate_aliases
 from .jsonpath import JsonPathError, parse_path
@@ -55,11 +55,21 @@ def parse_severity(value: Any, where: str) -> int:
     )
 
 
-class Then(NamedTuple):
-    field: str | None
-    function: Callable[..., Any]
-    function_name: str
-    options: Any
+class Then:
+    """One ``then`` of a rule: the function, its options and the ``field`` it is called on."""
+
+    __slots__ = ("field", "function", "function_name", "options")
+
+    def __init__(
+        self, field: str | None, function: Callable[..., Any], function_name: str, options: Any
+    ) -> None:
+        self.field = field
+        self.function = function
+        self.function_name = function_name
+        self.options = options
+
+    def __repr__(self) -> str:
+        return f"Then({self.function_name!r}, field={self.field!r})"
 
 
 class Rule:

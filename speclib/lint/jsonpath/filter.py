@@ -11,7 +11,7 @@ and a few methods (``match``, ``test``, ``includes``, ``startsWith``...). Anythi
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 __all__ = ["Filter", "FilterError", "compile_filter"]
 
@@ -232,18 +232,33 @@ class _UndefinedLiteral:
 _UNDEF: Any = _UndefinedLiteral()  # replaced by the runtime's UNDEFINED when compiled
 
 
-class Filter(NamedTuple):
+class Filter:
     """A compiled filter: ``test(v, k, p, pk, path, root)`` and the cheap pre-checks it implies.
 
     ``keys``: when not None, the node can only pass if it is a mapping holding one of these keys.
     ``properties``: when not None, the node's own key must be one of these.
+    (A slotted class: the walk reads these for every candidate node, and slots are read
+    fastest.)
     """
 
-    text: str
-    test: Any
-    keys: frozenset[str] | None
-    properties: frozenset[str] | None
-    uses_path: bool
+    __slots__ = ("keys", "properties", "test", "text", "uses_path")
+
+    def __init__(
+        self,
+        text: str,
+        test: Any,
+        keys: frozenset[str] | None,
+        properties: frozenset[str] | None,
+        uses_path: bool,
+    ) -> None:
+        self.text = text
+        self.test = test
+        self.keys = keys
+        self.properties = properties
+        self.uses_path = uses_path
+
+    def __repr__(self) -> str:
+        return f"Filter({self.text!r})"
 
 
 def compile_filter(text: str) -> Filter:

@@ -7,8 +7,6 @@ so the order here is Ajv's (8.x, with ajv-draft-04 for draft 4).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 __all__ = ["DIALECTS", "SCHEMA_TYPES", "Dialect"]
 
 _UNTYPED_BASE = ("$ref", "const", "enum", "not", "anyOf", "oneOf", "allOf", "if")
@@ -92,17 +90,40 @@ SCHEMA_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Dialect(NamedTuple):
-    name: str
-    id_keyword: str
-    meta_uri: str  # the meta-schema a schema without $schema is checked against
-    untyped: tuple[str, ...]
-    array: tuple[str, ...]
-    object: tuple[str, ...]
-    draft4_limits: bool = False  # exclusiveMaximum/exclusiveMinimum are booleans
-    next: bool = False  # minContains/maxContains, unevaluated*, dependentRequired
-    items_2020: bool = False  # items applies after prefixItems
-    metas: tuple[str, ...] = ()  # meta-schemas this Ajv instance knows
+class Dialect:
+    """What one draft means to Ajv (slotted: the compiler reads it for every schema node)."""
+
+    __slots__ = (
+        "array", "draft4_limits", "id_keyword", "items_2020", "meta_uri", "metas", "name", "next",
+        "object", "untyped",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        id_keyword: str,
+        meta_uri: str,  # the meta-schema a schema without $schema is checked against
+        untyped: tuple[str, ...],
+        array: tuple[str, ...],
+        object: tuple[str, ...],
+        draft4_limits: bool = False,  # exclusiveMaximum/exclusiveMinimum are booleans
+        next: bool = False,  # minContains/maxContains, unevaluated*, dependentRequired
+        items_2020: bool = False,  # items applies after prefixItems
+        metas: tuple[str, ...] = (),  # meta-schemas this Ajv instance knows
+    ) -> None:
+        self.name = name
+        self.id_keyword = id_keyword
+        self.meta_uri = meta_uri
+        self.untyped = untyped
+        self.array = array
+        self.object = object
+        self.draft4_limits = draft4_limits
+        self.next = next
+        self.items_2020 = items_2020
+        self.metas = metas
+
+    def __repr__(self) -> str:
+        return f"Dialect({self.name!r})"
 
     @property
     def all_keywords(self) -> frozenset[str]:

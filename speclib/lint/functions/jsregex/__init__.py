@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from .emit import to_python
 from .parser import RegexSyntaxError, parse
@@ -28,13 +27,20 @@ class RegexError(ValueError):
     """A pattern that is not valid JavaScript, or that could backtrack catastrophically."""
 
 
-class JsRegex(NamedTuple):
-    """A translated pattern with ``RegExp.prototype.test`` semantics."""
+class JsRegex:
+    """A translated pattern with ``RegExp.prototype.test`` semantics (slotted: ``test`` runs
+    for every string a pattern rule sees)."""
 
-    source: str
-    flags: str
-    compiled: re.Pattern[str]
-    sticky: bool
+    __slots__ = ("compiled", "flags", "source", "sticky")
+
+    def __init__(self, source: str, flags: str, compiled: re.Pattern[str], sticky: bool) -> None:
+        self.source = source
+        self.flags = flags
+        self.compiled = compiled
+        self.sticky = sticky
+
+    def __repr__(self) -> str:
+        return f"JsRegex({self.source!r}, {self.flags!r})"
 
     def test(self, value: str) -> bool:
         if self.sticky:
