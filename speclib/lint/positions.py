@@ -32,7 +32,7 @@ _KEY = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 # The C scanner of the standard json module parses one value from an offset and returns where
 # it ends: skipping a subtree runs at json.loads speed.
 _scan_once = json.decoder.JSONDecoder().scan_once
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
 def path_trie(paths: list[JsonPath]) -> Trie:
@@ -151,7 +151,7 @@ class _Lines:
         chunk = text[self.offset : offset]
         self.character += len(chunk)
         if not chunk.isascii():  # JavaScript counts UTF-16 units: astral characters are two
-            self.character += len(_ASTRAL.findall(chunk))
+            self.character += len(ASTRAL.findall(chunk))
         self.offset = offset
         return Position(self.line, self.character)
 

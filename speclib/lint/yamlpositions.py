@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..yamlbuild import Tape
-from .positions import WANTED, KeyProblem, Trie, path_trie
+from .positions import ASTRAL, WANTED, KeyProblem, Trie, path_trie
 from .types import JsonPath, Position, Range
 
 __all__ = ["tape_ranges"]
@@ -27,11 +27,13 @@ _CONTAINERS = (Tape.MAPPING, Tape.SEQUENCE)
 
 class _Text:
     """Character offsets (libyaml's mark indexes) to lines and columns, as libyaml counts
-    them; and where block scalars end for Spectral."""
+    them; and where block scalars end for Spectral. Columns are code points until ``utf16``
+    turns them into JavaScript's UTF-16 units, as Spectral reports them."""
 
     def __init__(self, data: bytes) -> None:
         text = data.decode("utf-8", "replace").removeprefix("\ufeff")
         self.text = text
+        self.ascii = text.isascii()
         if _OTHER_BREAKS.search(text) is None:  # the usual case, at C speed
             self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
             self.starts.pop()  # the end of the text, not the start of a line
@@ -42,6 +44,19 @@ class _Text:
     def position(self, offset: int) -> Position:
         line = bisect_right(self.starts, offset) - 1
         return Position(line, offset - self.starts[line])
+
+    def utf16(self, where: Position) -> Position:
+        """The column in UTF-16 units: a character beyond the BMP counts twice."""
+        if self.ascii:
+            return where
+        line_start = self.starts[where.line]
+        before = self.text[line_start : line_start + where.character]
+        if before.isascii():
+            return where
+        return Position(where.line, where.character + len(ASTRAL.findall(before)))
+
+    def range(self, start: Position, end: Position) -> Range:
+        return Range(self.utf16(start), self.utf16(end))
 
     def block_end(self, start: Position, end: Position) -> Position:
         """Block scalars (``|``, ``>``) end, for Spectral, after their last non-blank line;
@@ -104,7 +119,7 @@ class _Reader:
         kind = tape.kinds[slot]
         if kind not in _CONTAINERS:
             if WANTED in trie:
-                self.found[path] = Range(self.start(slot), self.end(slot))
+                self.found[path] = self.text.range(self.start(slot), self.end(slot))
             return
         close = self.closes[slot]
         children = {name: sub for name, sub in trie.items() if name is not WANTED}
@@ -128,7 +143,7 @@ class _Reader:
                 start = Position(0, 0)  # @stoplight/yaml's quirk for a root on line 1
             else:
                 start = self.start(slot)
-            self.found[path] = Range(start, self.last_end(close))
+            self.found[path] = self.text.range(start, self.last_end(close))
 
 
 def tape_ranges(
@@ -145,7 +160,7 @@ def tape_ranges(
         (
             path,
             f"Mapping key must be a string scalar rather than {kind}",
-            Range(reader.text.position(start), reader.text.position(end)),
+            reader.text.range(reader.text.position(start), reader.text.position(end)),
         )
         for path, kind, start, end in tape.key_problems
     ]

@@ -193,7 +193,7 @@ def test_it_reports_boolean_keys_and_keys_under_sequences_and_merges(make_rulese
 
 def test_yaml_ranges_count_lines_and_characters_as_libyaml_marks_do() -> None:
     """Ranges come from the loader's tape (character offsets); every kind of line break and
-    characters beyond ASCII must land where libyaml's own marks put them."""
+    characters beyond ASCII must land where libyaml's own marks put them (in UTF-16 units)."""
     from yaml._yaml import CParser
     from yaml.events import ScalarEvent
 
@@ -216,6 +216,9 @@ def test_yaml_ranges_count_lines_and_characters_as_libyaml_marks_do() -> None:
         path[0]: ((r.start.line, r.start.character), (r.end.line, r.end.character))
         for path, r in ranges.items()
     }
+    # Spectral counts UTF-16 units: the emoji that ends b's value counts twice.
+    (b_start, (b_line, b_end)) = expected["b"]
+    expected["b"] = (b_start, (b_line, b_end + 1))
     assert got == {name: expected[name] for name in "abcde"}
     ranges, _ = yaml_ranges(text, [("f",), ("g",), ("g", 1)])
     block = ranges[("f",)]  # a blank line follows it: it ends after the last line break
@@ -224,6 +227,21 @@ def test_yaml_ranges_count_lines_and_characters_as_libyaml_marks_do() -> None:
         (9, 0),
     )
     assert (ranges[("g",)].start.character, ranges[("g", 1)].end.character) == (2, 8)
+
+
+def test_yaml_columns_count_utf16_units_as_spectral_does() -> None:
+    """libyaml counts code points; Spectral, in JavaScript, counts UTF-16 units, so a character
+    beyond the BMP before a finding's end counts twice (Spectral 6.16.3's range for this
+    document's info-contact finding: 1:5 to 1:34)."""
+    from speclib.lint import builtin_ruleset
+
+    text = 'openapi: 3.0.0\ninfo: {title: "\U0001f600\U0001f600", version: "1"}\npaths: {}\n'
+    report = lint(text.encode(), builtin_ruleset("spectral:oas"))
+    (finding,) = [f for f in report.findings if f.code == "info-contact"]
+    assert finding.range.to_spectral() == {
+        "start": {"line": 1, "character": 5},
+        "end": {"line": 1, "character": 34},
+    }
 
 
 def test_it_reports_unresolvable_refs_and_keeps_cycles(make_ruleset) -> None:
