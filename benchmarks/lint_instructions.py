@@ -64,6 +64,8 @@ def count(argv: list[str], pythonpath: Path | None, cwd: Path) -> int:
         check=False,
     )
     found = _COLLECTED.search(result.stderr)
+    if result.returncode not in (0, 1):  # 1: findings; anything else measured a failure
+        sys.exit(f"{' '.join(argv[-2:])} exited with {result.returncode}:\n{result.stderr[-2000:]}")
     if found is None:
         sys.exit(f"callgrind printed no count for {' '.join(argv)}:\n{result.stderr[-2000:]}")
     return int(found.group(1))
@@ -86,6 +88,9 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is needed: apt-get install valgrind")
     files = [CORPUS / name for name in (options.files or DEFAULT_FILES)]
+    missing = [str(file) for file in files if not file.is_file()]
+    if missing:
+        sys.exit(f"no such file: {', '.join(missing)} (PORTAL_CORPUS names the corpus folder)")
     with tempfile.TemporaryDirectory() as scratch:
         other = None
         if options.rev:
