@@ -236,12 +236,19 @@ class Filter:
     """A compiled filter: ``test(v, k, p, pk, path, root)`` and the cheap pre-checks it implies.
 
     ``keys``: when not None, the node can only pass if it is a mapping holding one of these keys.
+    ``more_keys``: further sets of keys, of each of which the mapping must hold one as well
+    (``@.schema && (@.example || @.examples)`` needs "schema" and one of the other two).
+    ``values``: (member, strings) pairs: a member that holds a string passes only if it is one
+    of these (``@.type == "array"``); one that holds anything else is left to the test, since
+    JavaScript's ``==`` converts.
     ``properties``: when not None, the node's own key must be one of these.
+    The walk checks these with a few dictionary lookups and calls ``test`` only on the nodes
+    that pass them: most candidates fail them (``@.type == "array"`` on every typed schema).
     (A slotted class: the walk reads these for every candidate node, and slots are read
     fastest.)
     """
 
-    __slots__ = ("keys", "properties", "test", "text", "uses_path")
+    __slots__ = ("keys", "more_keys", "properties", "test", "text", "uses_path", "values")
 
     def __init__(
         self,
@@ -250,12 +257,30 @@ class Filter:
         keys: frozenset[str] | None,
         properties: frozenset[str] | None,
         uses_path: bool,
+        more_keys: tuple[frozenset[str], ...] = (),
+        values: tuple[tuple[str, frozenset[str]], ...] = (),
     ) -> None:
         self.text = text
         self.test = test
         self.keys = keys
+        self.more_keys = more_keys
+        self.values = values
         self.properties = properties
         self.uses_path = uses_path
+
+    def passes_prechecks(self, node: Any) -> bool:
+        """Whether ``node`` passes the cheap checks above (the walk inlines the same)."""
+        if self.keys is None:
+            return True
+        if type(node) is not dict or node.keys().isdisjoint(self.keys):
+            return False
+        if any(node.keys().isdisjoint(keys) for keys in self.more_keys):
+            return False
+        for member, allowed in self.values:
+            held = node.get(member)
+            if type(held) is str and held not in allowed:
+                return False
+        return True
 
     def __repr__(self) -> str:
         return f"Filter({self.text!r})"
@@ -275,10 +300,13 @@ def compile_filter(text: str) -> Filter:
         )
     except SyntaxError as exc:  # pragma: no cover - the emitter only writes valid Python
         raise FilterError(f"cannot compile filter expression `{text}`: {exc}") from None
+    groups = _required_key_groups(tree)
     return Filter(
         text=text,
         test=NAMESPACE["_guarded"](function),
-        keys=_required_keys(tree),
+        keys=groups[0] if groups else None,
+        more_keys=groups[1:],
+        values=tuple(_required_values(tree).items()) if groups else (),
         properties=_required_properties(tree),
         uses_path="_path_text(path)" in code,
     )
@@ -371,39 +399,72 @@ class _Emitter:
 
 
 def _member_of_current(node: Node) -> str | None:
-    """The first key of a chain that starts at ``@`` (``@.a.b`` gives "a"), or None."""
+    """The first key of a chain that starts at ``@`` (``@.a.b`` gives "a"), or None when that
+    member need not be a mapping's key: ``length``, ``constructor`` (every value has one) and
+    array indexes (``@['0']`` reads an array's first item)."""
     while node[0] in ("get", "call"):
         target = node[1]
         if target == ("var", "v"):
             if node[0] == "get" and node[2][0] == "lit" and isinstance(node[2][1], str):
-                return node[2][1] if node[2][1] != "length" else None
+                name = node[2][1]
+                if name in ("length", "constructor") or (name.isdigit() and name.isascii()):
+                    return None
+                return name
             return None
         node = target
     return None
 
 
-def _required_keys(node: Node) -> frozenset[str] | None:
-    """Keys of which the current node must hold one for the expression to be true."""
+def _required_key_groups(node: Node) -> tuple[frozenset[str], ...]:
+    """Sets of keys of each of which the current node must hold one for the expression to be
+    true (none: no such requirement, and the node need not be a mapping)."""
     kind = node[0]
     if kind == "and":
-        return _required_keys(node[1]) or _required_keys(node[2])
+        return tuple(dict.fromkeys(_required_key_groups(node[1]) + _required_key_groups(node[2])))
     if kind == "or":
-        left, right = _required_keys(node[1]), _required_keys(node[2])
-        return left | right if left is not None and right is not None else None
+        left, right = _required_key_groups(node[1]), _required_key_groups(node[2])
+        # Either side's first requirement holds, so one of the two does.
+        return (left[0] | right[0],) if left and right else ()
     if kind in ("get", "call"):
         member = _member_of_current(node)
-        return frozenset({member}) if member is not None else None
+        return (frozenset({member}),) if member is not None else ()
     if kind == "cmp":
         op, left, right = node[1], node[2], node[3]
         member = _member_of_current(left) or _member_of_current(right)
         other = right if _member_of_current(left) else left
         if member is None or other[0] != "lit":
-            return None
+            return ()
         if op in ("===", "==") and other[1] is not _UNDEF and other[1] is not None:
-            return frozenset({member})
+            return (frozenset({member}),)
         if op in ("!==", "!=") and other[1] is _UNDEF:
-            return frozenset({member})
-    return None
+            return (frozenset({member}),)
+    return ()
+
+
+def _required_values(node: Node) -> dict[str, frozenset[str]]:
+    """Members of the current node that must equal one of some strings when they hold a
+    string: ``@.type == 'array'`` (for a string, ``==`` and ``===`` are plain equality)."""
+    kind = node[0]
+    if kind == "and":
+        left, right = _required_values(node[1]), _required_values(node[2])
+        for member, allowed in right.items():
+            left[member] = left[member] & allowed if member in left else allowed
+        return left
+    if kind == "or":
+        left, right = _required_values(node[1]), _required_values(node[2])
+        return {member: left[member] | right[member] for member in left.keys() & right.keys()}
+    if kind == "cmp" and node[1] in ("===", "=="):
+        for mine, other in ((node[2], node[3]), (node[3], node[2])):
+            if (
+                mine[0] == "get"
+                and mine[1] == ("var", "v")
+                and mine[2][0] == "lit"
+                and _member_of_current(mine) is not None
+                and other[0] == "lit"
+                and isinstance(other[1], str)
+            ):
+                return {mine[2][1]: frozenset({other[1]})}
+    return {}
 
 
 def _required_properties(node: Node) -> frozenset[str] | None:

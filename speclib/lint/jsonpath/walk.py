@@ -43,7 +43,7 @@ class _Table:
 
     def set_default(self, entry: tuple) -> None:
         self.default = entry
-        child_set, matched, checks, guards = entry
+        child_set, matched, checks, guards, _ = entry
         if not matched and (not checks or guards is not None):
             self.idle = 2 if child_set == _NO_SET and not checks else 1
 
@@ -125,7 +125,10 @@ class Automaton:
         for check in checks:
             keys = check[0].keys
             guards = None if keys is None or guards is None else guards | keys
-        return self._intern(frozenset(nxt)), tuple(matched), tuple(checks), guards
+        # One check's first string test (``@.type == "array"``), for the walk to try before
+        # calling it: it fails on most candidates.
+        sieve = checks[0][0].values[0] if len(checks) == 1 and checks[0][0].values else None
+        return self._intern(frozenset(nxt)), tuple(matched), tuple(checks), guards, sieve
 
     def _with(self, set_id: int, extra: list[int]) -> int:
         states = self._tables[set_id].states if set_id != _NO_SET else frozenset()
@@ -177,10 +180,19 @@ class Automaton:
                     continue  # a scalar (or anything, when idle is 2) that yields nothing
                 else:
                     entry = default
-                child_set, matched, checks, guards = entry
-                if checks and (
-                    # keys().isdisjoint looks the few guards up in the dict, not the reverse
-                    guards is None or (type(child) is dict and not child.keys().isdisjoint(guards))
+                child_set, matched, checks, guards, sieve = entry
+                if (
+                    checks
+                    and (
+                        # keys().isdisjoint looks the few guards up in the dict, not the reverse
+                        guards is None
+                        or (type(child) is dict and not child.keys().isdisjoint(guards))
+                    )
+                    and (
+                        sieve is None
+                        or type(held := child.get(sieve[0])) is not str
+                        or held in sieve[1]
+                    )
                 ):
                     child_set, matched = self._check(
                         checks, child_set, matched, (child, key, node, parent_key, path, root)
@@ -204,8 +216,21 @@ class Automaton:
         found: list[int] = []
         for test_filter, following, query in checks:
             keys = test_filter.keys
-            if keys is not None and (type(child) is not dict or child.keys().isdisjoint(keys)):
-                continue
+            if keys is not None:  # Filter.passes_prechecks, inlined
+                if type(child) is not dict or child.keys().isdisjoint(keys):
+                    continue
+                if test_filter.more_keys and not all(
+                    not child.keys().isdisjoint(more) for more in test_filter.more_keys
+                ):
+                    continue
+                for member, allowed in test_filter.values:
+                    held = child.get(member)
+                    if type(held) is str and held not in allowed:
+                        break
+                else:
+                    keys = None
+                if keys is not None:
+                    continue
             child_path = (*path, key) if test_filter.uses_path else None
             if test_filter.test(child, key, node, parent_key, child_path, root):
                 if following != _NO_SET:

@@ -91,6 +91,30 @@ def test_it_filters_with_parent_path_and_javascript_methods() -> None:
     ]
 
 
+def test_it_reads_members_that_every_value_or_an_array_has() -> None:
+    # Not keys a node must hold: the walk's cheap pre-checks must not skip arrays here.
+    doc = {"a": [1, 2], "b": {"constructor": 1}, "c": ["x"], "d": {"0": "y"}, "e": []}
+    assert paths("$[?(@.constructor.name === 'Array')]", doc) == [("a",), ("c",), ("e",)]
+    assert paths("$[?(@['0'])]", doc) == [("a",), ("c",), ("d",)]
+    assert paths("$[?(@.length > 1)]", doc) == [("a",)]
+
+
+def test_its_prechecks_keep_exactly_the_nodes_the_filter_could_pass() -> None:
+    query = parse_path("$..[?(@ && @.schema && (@.example !== void 0 || @.examples))]")
+    found = query.steps[-1].filter
+    assert (found.keys, found.more_keys) == ({"schema"}, ({"example", "examples"},))
+    assert found.passes_prechecks({"schema": {}, "examples": {}})
+    assert not found.passes_prechecks({"schema": {}, "description": "no example"})
+    typed = parse_path("$..[?(@.type == 'array' || @.type === 'object')]").steps[-1].filter
+    assert typed.values == (("type", {"array", "object"}),)
+    assert not typed.passes_prechecks({"type": "string"})
+    # JavaScript's == converts: ["array"] == "array" holds, so a non-string is left to the test.
+    assert typed.passes_prechecks({"type": ["array"]})
+    doc = {"s": {"type": "string"}, "a": {"type": "array"}, "l": {"type": ["array"]}}
+    assert paths("$..[?(@.type == 'array')]", doc) == [("a",), ("l",)]
+    assert paths("$..[?(@.type === 'array')]", doc) == [("a",)]
+
+
 def test_it_selects_keys_and_parents() -> None:
     found = Automaton([parse_path("$.paths[*]~")]).run(DOC)[0]
     assert sorted(found) == [(("paths", "/items/"), "/items/"), (("paths", "/users"), "/users")]
