@@ -24,7 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="API governance portal tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     lint = commands.add_parser("lint", help="lint OpenAPI documents with a Spectral ruleset")
-    lint.add_argument("files", nargs="+", metavar="FILE", help="OpenAPI documents (YAML or JSON)")
+    lint.add_argument(
+        "files", nargs="+", metavar="FILE", help="OpenAPI documents (YAML or JSON); - reads stdin"
+    )
     lint.add_argument(
         "--ruleset",
         "-r",
@@ -52,8 +54,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _diff_parser(commands) -> None:
     diff = commands.add_parser("diff", help="list the changes between two versions of a spec")
-    diff.add_argument("base", metavar="BASE", help="the released version (YAML or JSON)")
-    diff.add_argument("revision", metavar="REVISION", help="the new version")
+    diff.add_argument(
+        "base", metavar="BASE", help="the released version (YAML or JSON); - reads stdin"
+    )
+    diff.add_argument("revision", metavar="REVISION", help="the new version; - reads stdin")
     diff.add_argument(
         "--format", "-f", choices=("text", "json", "markdown"), default="text", help="output"
     )
@@ -68,6 +72,21 @@ def _diff_parser(commands) -> None:
 
 class _Refused(Exception):
     """A ruleset or file the command cannot use: printed as one line, exit code 2."""
+
+
+_STDIN = "-"
+
+
+def _read(name: str) -> tuple[bytes, str, Path]:
+    """A document's bytes, the name its findings give as their source, and the folder its
+    relative references resolve from (the current one for standard input)."""
+    try:
+        if name == _STDIN:
+            return sys.stdin.buffer.read(), "<stdin>", Path.cwd()
+        path = Path(name)
+        return path.read_bytes(), name, path.resolve().parent
+    except OSError as exc:
+        raise _Refused(f"cannot read {name}: {exc.strerror or exc}") from None
 
 
 def _ruleset(option: str | None):
@@ -96,16 +115,14 @@ def _lint(args: argparse.Namespace) -> int:
         ruleset = _ruleset(args.ruleset)
     except speclint.RulesetError as exc:
         raise _Refused(f"invalid ruleset: {exc}") from None
+    if args.files.count(_STDIN) > 1:
+        raise _Refused("standard input (-) can be read only once")
     findings = []
     for index, name in enumerate(args.files):
         if index and not gc.isenabled():
             gc.collect()  # the reference cycles of the previous document's resolved view
-        path = Path(name)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise _Refused(f"cannot read {name}: {exc.strerror or exc}") from None
-        report = speclint.lint(data, ruleset, source=name, base_dir=path.resolve().parent)
+        data, source, base_dir = _read(name)
+        report = speclint.lint(data, ruleset, source=source, base_dir=base_dir)
         findings.extend(report.findings)
     output = format_findings(findings, args.format)
     if args.output:
@@ -120,12 +137,9 @@ def _diff(args: argparse.Namespace) -> int:
     from speclib import SpecError
     from speclib.diff import Level, compare, render_json, render_markdown, render_text
 
-    documents = []
-    for name in (args.base, args.revision):
-        try:
-            documents.append(Path(name).read_bytes())
-        except OSError as exc:
-            raise _Refused(f"cannot read {name}: {exc.strerror or exc}") from None
+    if args.base == args.revision == _STDIN:
+        raise _Refused("standard input (-) can be read only once")
+    documents = [_read(name)[0] for name in (args.base, args.revision)]
     try:
         result = compare(*documents, base_name=args.base, revision_name=args.revision)
     except SpecError as exc:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +28,16 @@ def test_it_exits_1_on_a_breaking_change_and_prints_it(pair, capsys):
     out = capsys.readouterr().out
     assert "request-parameter-became-required GET /pets/{petId}" in out
     assert "1 breaking" in out
+
+
+def test_it_reads_one_version_from_standard_input(pair, capsys, monkeypatch):
+    base, revision = pair
+    piped = io.TextIOWrapper(io.BytesIO(Path(base).read_bytes()))
+    monkeypatch.setattr("sys.stdin", piped)
+    assert main(["diff", "-", revision]) == 1
+    assert "request-parameter-became-required GET /pets/{petId}" in capsys.readouterr().out
+    assert main(["diff", "-", "-"]) == 2
+    assert "only once" in capsys.readouterr().err
 
 
 def test_it_exits_0_when_nothing_reaches_the_fail_level(tmp_path, capsys):

@@ -37,10 +37,11 @@ rules:
 SPEC = "openapi: 3.0.0\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get: {}\n"
 
 
-def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", RUNNER, "lint", *args],
         cwd=tmp_path,
+        input=stdin,
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
@@ -109,6 +110,19 @@ def test_it_exits_2_with_one_line_for_bad_input(workdir: Path) -> None:
         assert done.returncode == 2
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert 'rule "r"' in run(workdir, "api.yaml", "--ruleset", "bad.yaml").stderr
+
+
+def test_it_lints_standard_input(workdir: Path) -> None:
+    # `cat api.yaml | portal lint -`: the same findings as from the file, under "<stdin>".
+    piped = run(workdir, "-", "api.yaml", "--format", "json", stdin=SPEC)
+    assert piped.returncode == 1, piped.stderr
+    findings = json.loads(piped.stdout)
+    by_source = {source: sorted((f["code"], f["path"], f["range"]["start"]["line"])
+                                for f in findings if f["source"] == source)
+                 for source in ("<stdin>", "api.yaml")}  # fmt: skip
+    assert by_source["<stdin>"] == by_source["api.yaml"] != []
+    twice = run(workdir, "-", "-", stdin=SPEC)
+    assert twice.returncode == 2 and "only once" in twice.stderr
 
 
 def test_it_reports_unparseable_documents_as_findings(workdir: Path) -> None:
