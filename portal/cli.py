@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import glob
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +20,8 @@ __all__ = ["main"]
 
 _DEFAULT_RULESET_FILES = (".spectral.yaml", ".spectral.yml", ".spectral.json")
 _SEVERITIES = {"error": 0, "warn": 1, "info": 2, "hint": 3}
+# Spectral's names for the same formats, so that a CI step moves over unchanged.
+_FORMAT_ALIASES = {"stylish": "text", "github-actions": "github"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     lint = commands.add_parser("lint", help="lint OpenAPI documents with a Spectral ruleset")
     lint.add_argument(
-        "files", nargs="+", metavar="FILE", help="OpenAPI documents (YAML or JSON); - reads stdin"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="OpenAPI documents (YAML or JSON), or glob patterns such as 'specs/**/*.{yaml,json}'"
+        "; - reads stdin",
     )
     lint.add_argument(
         "--ruleset",
@@ -36,9 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--format",
         "-f",
-        choices=("text", "json", "sarif", "junit", "github"),
+        choices=("text", "json", "sarif", "junit", "github", *_FORMAT_ALIASES),
         default="text",
-        help="output format (json is Spectral's)",
+        help="output format (json is Spectral's; stylish and github-actions, Spectral's names, "
+        "are text and github)",
     )
     lint.add_argument(
         "--fail-severity",
@@ -46,6 +55,17 @@ def _parser() -> argparse.ArgumentParser:
         choices=tuple(_SEVERITIES),
         default="error",
         help="exit 1 when a finding of this severity or worse exists (default: error)",
+    )
+    lint.add_argument(
+        "--display-only-failures",
+        "-D",
+        action="store_true",
+        help="report only the findings at or above --fail-severity",
+    )
+    lint.add_argument(
+        "--fail-on-unmatched-globs",
+        action="store_true",
+        help="exit 2 when a glob pattern matches no file (default: skip it)",
     )
     lint.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     _diff_parser(commands)
@@ -75,6 +95,49 @@ class _Refused(Exception):
 
 
 _STDIN = "-"
+
+
+_GLOB_MAGIC = re.compile(r"[*?[{]")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def _documents(names: list[str], *, fail_on_unmatched: bool) -> list[str]:
+    """The files to lint: names as given, glob patterns (``**``, ``{a,b}``) expanded as
+    Spectral expands them, each file once. A name that is an existing file is never a
+    pattern."""
+    found: dict[str, None] = {}
+    for name in names:
+        if name == _STDIN or not _GLOB_MAGIC.search(name) or Path(name).is_file():
+            found.setdefault(name, None)
+            continue
+        matches = sorted(
+            {
+                match
+                for pattern in _expand_braces(name)
+                for match in glob.glob(pattern, recursive=True)  # noqa: PTH207 - absolute or relative
+                if Path(match).is_file()
+            }
+        )
+        if not matches and fail_on_unmatched:
+            raise _Refused(f"no file matches {name}")
+        found.update(dict.fromkeys(matches))
+    if not found:
+        raise _Refused("no files found to lint: check the paths and patterns")
+    return list(found)
+
+
+def _expand_braces(pattern: str) -> list[str]:
+    """``a.{yaml,json}`` -> ``a.yaml``, ``a.json``; innermost braces first, so they nest, and
+    braces without a comma (``{petId}``) are characters of the name."""
+    group = next((found for found in _BRACES.finditer(pattern) if "," in found.group(1)), None)
+    if group is None:
+        return [pattern]
+    head, tail = pattern[: group.start()], pattern[group.end() :]
+    return [
+        expanded
+        for choice in group.group(1).split(",")
+        for expanded in _expand_braces(head + choice + tail)
+    ]
 
 
 def _read(name: str) -> tuple[bytes, str, Path]:
@@ -117,20 +180,25 @@ def _lint(args: argparse.Namespace) -> int:
         raise _Refused(f"invalid ruleset: {exc}") from None
     if args.files.count(_STDIN) > 1:
         raise _Refused("standard input (-) can be read only once")
+    names = _documents(args.files, fail_on_unmatched=args.fail_on_unmatched_globs)
+    threshold = _SEVERITIES[args.fail_severity]
     findings = []
-    for index, name in enumerate(args.files):
+    for index, name in enumerate(names):
         if index and not gc.isenabled():
             gc.collect()  # the reference cycles of the previous document's resolved view
         data, source, base_dir = _read(name)
         report = speclint.lint(data, ruleset, source=source, base_dir=base_dir)
         findings.extend(report.findings)
-    output = format_findings(findings, args.format)
+    failing = any(int(finding.severity) <= threshold for finding in findings)
+    if args.display_only_failures:
+        findings = [finding for finding in findings if int(finding.severity) <= threshold]
+    output_format = _FORMAT_ALIASES.get(args.format, args.format)
+    output = format_findings(findings, output_format, fail_severity=args.fail_severity)
     if args.output:
         Path(args.output).write_text(output + "\n", encoding="utf-8")
     else:
         sys.stdout.write(output + "\n")
-    threshold = _SEVERITIES[args.fail_severity]
-    return 1 if any(int(finding.severity) <= threshold for finding in findings) else 0
+    return 1 if failing else 0
 
 
 def _diff(args: argparse.Namespace) -> int:

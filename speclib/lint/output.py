@@ -29,9 +29,11 @@ def _json(findings: Sequence[Finding]) -> str:
         return json.dumps(items, indent=2, ensure_ascii=False)
 
 
-def _text(findings: Sequence[Finding]) -> str:
-    if not findings:
-        return "No results with a severity of 'error' or higher found!"
+def _text(findings: Sequence[Finding], fail_severity: str = "error") -> str:
+    if not findings:  # Spectral's words
+        if fail_severity == "error":
+            return "No results with a severity of 'error' found!"
+        return f"No results with a severity of '{fail_severity}' or higher found!"
     lines: list[str] = []
     by_source: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -164,5 +166,11 @@ FORMATTERS: dict[str, Callable[[Sequence[Finding]], str]] = {
 }
 
 
-def format_findings(findings: Sequence[Finding], output_format: str) -> str:
+def format_findings(
+    findings: Sequence[Finding], output_format: str, *, fail_severity: str = "error"
+) -> str:
+    """``fail_severity`` (error, warn, info or hint) only changes the text format's words for
+    no findings, as Spectral's do."""
+    if output_format == "text":
+        return _text(findings, fail_severity)
     return FORMATTERS[output_format](findings)

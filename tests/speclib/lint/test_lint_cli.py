@@ -84,6 +84,41 @@ def test_it_prints_stylish_text(workdir: Path) -> None:
     assert "✖ 2 problems (1 error, 0 warnings, 0 infos, 1 hint)" in done.stdout
 
 
+def test_it_shows_only_failures_and_says_so_as_spectral_does(workdir: Path) -> None:
+    only = run(workdir, "api.yaml", "-D", "--format", "json")
+    assert only.returncode == 1
+    assert [f["code"] for f in json.loads(only.stdout)] == ["needs-contact"]  # the hint is gone
+    assert run(workdir, "other.json").stdout == "No results with a severity of 'error' found!\n"
+    quiet = run(workdir, "other.json", "-F", "warn", "-D", "-f", "stylish")
+    assert quiet.stdout == "No results with a severity of 'warn' or higher found!\n"
+    # Spectral's format names, so that a CI step moves over unchanged.
+    assert run(workdir, "api.yaml", "-f", "stylish").stdout == run(workdir, "api.yaml").stdout
+    actions = run(workdir, "api.yaml", "-f", "github-actions").stdout
+    assert actions == run(workdir, "api.yaml", "-f", "github").stdout != ""
+
+
+def test_it_expands_glob_patterns_as_spectral_does(workdir: Path) -> None:
+    (workdir / "specs" / "deep").mkdir(parents=True)
+    (workdir / "specs" / "deep" / "b.yaml").write_text(SPEC)
+    (workdir / "specs" / "a.json").write_text('{"openapi": "3.0.0", "info": {}}')
+    (workdir / "specs" / "{id}.yaml").write_text(SPEC)  # braces without a comma: a name
+    (workdir / "specs" / "notes.txt").write_text("not a spec")
+
+    def sources(*args: str) -> list[str]:
+        done = run(workdir, *args, "--format", "json")
+        assert done.returncode == 1, done.stderr
+        return sorted({finding["source"] for finding in json.loads(done.stdout)})
+
+    everything = ["specs/a.json", "specs/deep/b.yaml", "specs/{id}.yaml"]
+    assert sources("specs/**/*.{yaml,json}") == everything
+    assert sources("specs/*.{yaml,json}", "specs/a.json") == ["specs/a.json", "specs/{id}.yaml"]
+    assert sources("specs/{id}.yaml", "specs/nothing-*.yaml") == ["specs/{id}.yaml"]
+    unmatched = run(workdir, "specs/a.json", "specs/nothing-*.yaml", "--fail-on-unmatched-globs")
+    assert unmatched.returncode == 2 and "no file matches specs/nothing-*.yaml" in unmatched.stderr
+    nothing = run(workdir, "specs/*.md")
+    assert nothing.returncode == 2 and "no files found to lint" in nothing.stderr
+
+
 def test_it_prints_github_workflow_commands(workdir: Path) -> None:
     lines = run(workdir, "api.yaml", "--format", "github").stdout.splitlines()
     assert lines[0].startswith("::error file=api.yaml,line=2,col=6,")
