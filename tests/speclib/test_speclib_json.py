@@ -56,6 +56,7 @@ def test_it_sees_duplicates_spelled_with_different_escapes() -> None:
         b'{"a": "x\\": 1, \\"b", "c": {"d\\\\": ":", ":": "\\\\"}}',
         b'{"": 1, "k": [":", {"": ""}], "q\\"": "\\"\\\\\\""}',
         b'[{"a": 1}, {"a": 1}, "a:", ":::"]',
+        b'{"x\\n": "\\t:", "y\\u003a": 1, "z\\\\": "\\\\\\":"}',
     ],
 )
 def test_it_does_not_mistake_colons_and_escapes_in_strings_for_keys(text: bytes) -> None:
