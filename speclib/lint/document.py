@@ -321,28 +321,29 @@ def _fetch(url: str, max_bytes: int) -> bytes:  # pragma: no cover - never reach
 
 
 class _Frame:
-    __slots__ = ("changed", "document", "index", "items", "node", "out")
+    """A container being resolved: its members, the next one to look at, and its copy, made
+    at the first member whose resolved value differs (most members are left as they are)."""
 
-    def __init__(self, document: Document, node: Any) -> None:
+    __slots__ = ("document", "holders", "index", "items", "node", "out")
+
+    def __init__(self, document: Document, node: Any, holders: set[int]) -> None:
         self.document = document
+        self.holders = holders  # the document's containers with a $ref at or below them
         self.node = node
         self.items = list(node.items()) if type(node) is dict else list(enumerate(node))
         self.index = 0
-        self.out: Any = {} if type(node) is dict else []
-        self.changed = False
+        self.out: Any = None
 
     def put(self, value: Any) -> None:
         key, raw = self.items[self.index]
-        if type(self.out) is dict:
-            self.out[key] = value
-        else:
-            self.out.append(value)
         if value is not raw:
-            self.changed = True
+            if self.out is None:
+                self.out = dict(self.node) if type(self.node) is dict else list(self.node)
+            self.out[key] = value
         self.index += 1
 
     def result(self) -> Any:
-        return self.out if self.changed else self.node
+        return self.node if self.out is None else self.out
 
 
 class _ResolvedBuilder:
@@ -360,8 +361,19 @@ class _ResolvedBuilder:
             return value
         while True:
             frame = self.pending[-1]
-            if frame.index < len(frame.items):
-                value = self.enter(frame.document, frame.items[frame.index][1])
+            items, holders = frame.items, frame.holders
+            index, end = frame.index, len(items)
+            while index < end:
+                child = items[index][1]
+                kind = type(child)
+                # Most members resolve to themselves: scalars, and containers with no $ref at
+                # or below them (what ``enter`` would find, without the call).
+                if (kind is dict or kind is list) and id(child) in holders:
+                    break
+                index += 1
+            frame.index = index
+            if index < end:
+                value = self.enter(frame.document, items[index][1])
                 if value is not _PENDING:
                     frame.put(value)
                 continue
@@ -386,7 +398,8 @@ class _ResolvedBuilder:
             node = target
         if type(node) is not dict and type(node) is not list:
             return node
-        if id(node) not in self.inventory._indexed(document)[1]:
+        holders = self.inventory._indexed(document)[1]
+        if id(node) not in holders:
             return node  # no $ref below: the resolved value is the node itself
         known = self.memo.get(id(node))
         if known is not None:
@@ -394,7 +407,7 @@ class _ResolvedBuilder:
         if id(node) in self.active:
             return node
         self.active.add(id(node))
-        self.pending.append(_Frame(document, node))
+        self.pending.append(_Frame(document, node, holders))
         return _PENDING
 
 
