@@ -18,7 +18,15 @@ from pathlib import Path
 
 __all__ = ["main"]
 
-_DEFAULT_RULESET_FILES = (".spectral.yaml", ".spectral.yml", ".spectral.json")
+# As Spectral looks for them; a JavaScript one is found so that it is refused by name rather
+# than silently passed over for spectral:oas.
+_DEFAULT_RULESET_FILES = (
+    ".spectral.yaml",
+    ".spectral.yml",
+    ".spectral.json",
+    ".spectral.js",
+    ".spectral.mjs",
+)
 _SEVERITIES = {"error": 0, "warn": 1, "info": 2, "hint": 3}
 # Spectral's names for the same formats, so that a CI step moves over unchanged.
 _FORMAT_ALIASES = {"stylish": "text", "github-actions": "github"}

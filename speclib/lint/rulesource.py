@@ -19,6 +19,8 @@ BUILTIN_RULESETS = {
     "portal:recommended": "portal_recommended",
 }
 _MAX_RULESET_BYTES = 2 * 1024 * 1024
+# Spectral also reads rulesets written as JavaScript modules; they run code, so not here.
+_JAVASCRIPT = (".js", ".mjs", ".cjs", ".ts")
 
 
 def read_definition(source: str | bytes | dict, name: str) -> Any:
@@ -26,6 +28,11 @@ def read_definition(source: str | bytes | dict, name: str) -> Any:
     mapping through."""
     if isinstance(source, dict):
         return source
+    if name.lower().endswith(_JAVASCRIPT):
+        raise RulesetError(
+            f"{name}: JavaScript rulesets are not supported (they would run code here); "
+            "write the ruleset in YAML or JSON"
+        )
     data = source.encode("utf-8") if isinstance(source, str) else source
     try:
         return load_document(data, max_bytes=_MAX_RULESET_BYTES, max_nodes=200_000).data
@@ -69,6 +76,12 @@ def resolve_extension(
         )
     path = (base_dir / extension).resolve()
     if not path.is_file():
+        if extension.startswith("@") or ("/" not in extension and "." not in extension):
+            raise RulesetError(
+                f"{name}: the extended ruleset {extension!r} does not exist; rulesets from npm "
+                "packages are not installed here: copy the package's ruleset file beside this "
+                "one and extend it by its path"
+            )
         raise RulesetError(f"{name}: the extended ruleset {extension!r} does not exist")
     if path.stat().st_size > _MAX_RULESET_BYTES:
         raise RulesetError(f"{name}: the extended ruleset {extension!r} is too large")

@@ -160,6 +160,13 @@ def test_it_lints_standard_input(workdir: Path) -> None:
     assert twice.returncode == 2 and "only once" in twice.stderr
 
 
+def test_it_refuses_a_javascript_ruleset_it_finds_rather_than_pass_it_over(tmp_path: Path) -> None:
+    (tmp_path / ".spectral.js").write_text('module.exports = {extends: ["spectral:oas"]};')
+    (tmp_path / "api.yaml").write_text(SPEC)
+    done = run(tmp_path, "api.yaml")
+    assert done.returncode == 2 and "JavaScript rulesets are not supported" in done.stderr
+
+
 def test_it_reports_unparseable_documents_as_findings(workdir: Path) -> None:
     (workdir / "broken.yaml").write_text("openapi: 3.0.0\ninfo: [\n")
     done = run(workdir, "broken.yaml", "--format", "json")

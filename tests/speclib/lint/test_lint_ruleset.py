@@ -132,6 +132,22 @@ def test_it_refuses_bad_rulesets_naming_the_problem(make_ruleset, definition, pr
         assert 'rule "r"' in str(caught.value)
 
 
+def test_it_explains_rulesets_it_cannot_run_or_install(make_ruleset, tmp_path: Path) -> None:
+    from speclib.lint import load_ruleset
+
+    (tmp_path / "custom.js").write_text('module.exports = {extends: ["spectral:oas"]};')
+    with pytest.raises(RulesetError, match="JavaScript rulesets are not supported"):
+        make_ruleset({"extends": "./custom.js"}, base_dir=tmp_path)
+    with pytest.raises(RulesetError, match="JavaScript rulesets are not supported"):
+        load_ruleset(b"module.exports = {};", name=".spectral.mjs")
+    for package in ("@acme/api-rules", "acme-rules"):
+        with pytest.raises(RulesetError, match="npm packages are not installed here"):
+            make_ruleset({"extends": package}, base_dir=tmp_path)
+    with pytest.raises(RulesetError) as caught:
+        make_ruleset({"extends": "./missing.yaml"}, base_dir=tmp_path)
+    assert "does not exist" in str(caught.value) and "npm" not in str(caught.value)
+
+
 def test_it_refuses_unreadable_text(make_ruleset) -> None:
     with pytest.raises(RulesetError, match="cannot be read"):
         make_ruleset("rules: [unclosed")
