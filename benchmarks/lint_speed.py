@@ -250,7 +250,7 @@ def goals(table: list[tuple[dict, dict[str, Run]]], *, subset: bool) -> None:
             print(f"goal: {label}: not measured ({peer} not run on these files)")
             continue
         verdict = "met" if all(results) else "NOT met"
-        print(f"goal: {label}: {verdict} on {sum(results)} of {len(results)} files")
+        print(f"goal: {label}: {verdict} (met on {sum(results)} of {len(results)} files)")
 
 
 def _load() -> str:
