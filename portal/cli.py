@@ -103,8 +103,6 @@ class _Refused(Exception):
 
 
 _STDIN = "-"
-
-
 _GLOB_MAGIC = re.compile(r"[*?[{]")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 

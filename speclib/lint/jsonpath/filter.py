@@ -269,7 +269,7 @@ class Filter:
         self.uses_path = uses_path
 
     def passes_prechecks(self, node: Any) -> bool:
-        """Whether ``node`` passes the cheap checks above (the walk inlines the same)."""
+        """Whether ``node`` passes the cheap checks above."""
         if self.keys is None:
             return True
         if type(node) is not dict or node.keys().isdisjoint(self.keys):

@@ -216,21 +216,11 @@ class Automaton:
         found: list[int] = []
         for test_filter, following, query in checks:
             keys = test_filter.keys
-            if keys is not None:  # Filter.passes_prechecks, inlined
-                if type(child) is not dict or child.keys().isdisjoint(keys):
-                    continue
-                if test_filter.more_keys and not all(
-                    not child.keys().isdisjoint(more) for more in test_filter.more_keys
-                ):
-                    continue
-                for member, allowed in test_filter.values:
-                    held = child.get(member)
-                    if type(held) is str and held not in allowed:
-                        break
-                else:
-                    keys = None
-                if keys is not None:
-                    continue
+            if keys is not None and (type(child) is not dict or child.keys().isdisjoint(keys)):
+                continue  # the usual rejection, inlined
+            more = test_filter.more_keys or test_filter.values
+            if more and not test_filter.passes_prechecks(child):
+                continue
             child_path = (*path, key) if test_filter.uses_path else None
             if test_filter.test(child, key, node, parent_key, child_path, root):
                 if following != _NO_SET:
