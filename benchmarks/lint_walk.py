@@ -12,7 +12,8 @@ from pathlib import Path
 
 from speclib import load_document
 from speclib.lint import RulesetError, builtin_ruleset
-from speclib.lint.document import Document, Inventory, detect_formats
+from speclib.lint.document import Document, Inventory
+from speclib.lint.formats import detect_formats
 from speclib.lint.jsonpath import Automaton, parse_path
 from speclib.lint.positions import json_ranges, yaml_ranges
 

@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         help="report only the findings at or above --fail-severity",
     )
     lint.add_argument(
+        "--ignore-unknown-format",
+        action="store_true",
+        help="no warning for a document that none of the ruleset's formats recognise",
+    )
+    lint.add_argument(
         "--fail-on-unmatched-globs",
         action="store_true",
         help="exit 2 when a glob pattern matches no file (default: skip it)",
@@ -193,7 +198,13 @@ def _lint(args: argparse.Namespace) -> int:
         if index and not gc.isenabled():
             gc.collect()  # the reference cycles of the previous document's resolved view
         data, source, base_dir = _read(name)
-        report = speclint.lint(data, ruleset, source=source, base_dir=base_dir)
+        report = speclint.lint(
+            data,
+            ruleset,
+            source=source,
+            base_dir=base_dir,
+            ignore_unknown_format=args.ignore_unknown_format,
+        )
         findings.extend(report.findings)
     failing = any(int(finding.severity) <= threshold for finding in findings)
     if args.display_only_failures:

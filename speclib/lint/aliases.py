@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .formats import canonical_format
 from .types import RulesetError
 
 __all__ = ["expand_given", "validate_aliases"]
@@ -85,7 +86,7 @@ def _alias_paths(value: Any, formats: frozenset[str] | None) -> list[str]:
     if formats is None:
         return [given for target in targets for given in target["given"]]
     for target in reversed(targets):
-        names = {f.replace("_", ".") if f.startswith("oas3_") else f for f in target["formats"]}
+        names = {canonical_format(name) for name in target["formats"]}
         if not names.isdisjoint(formats):
             return target["given"]
     return []

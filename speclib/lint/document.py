@@ -13,7 +13,6 @@ only from hosts named in ``allow_hosts``.
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -24,10 +23,9 @@ from ..refs import pointer_tokens
 from .refindex import ref_holders, scan_refs
 from .types import JsonPath
 
-__all__ = ["Document", "Inventory", "detect_formats"]
+__all__ = ["Document", "Inventory"]
 
 _MAX_HOPS = 64
-_OAS3_MINOR = re.compile(r"3\.([012])(?:\.[0-9]*)?\Z")
 
 
 class Document:
@@ -53,46 +51,6 @@ class RefProblem(NamedTuple):
     document: Document
     path: JsonPath
     message: str
-
-
-def detect_formats(data: Any) -> frozenset[str]:
-    """Spectral's format detection (spectral-formats) for OpenAPI documents."""
-    if not isinstance(data, dict):
-        return frozenset()
-    formats: set[str] = set()
-    if "swagger" in data and _leading_int(data["swagger"]) == 2:
-        formats.add("oas2")
-    if "openapi" in data:
-        version = _js_string(data["openapi"])
-        if _leading_int(data["openapi"]) == 3:
-            formats.add("oas3")
-        minor = _OAS3_MINOR.match(version)
-        if minor is not None:
-            formats.add(f"oas3.{minor.group(1)}")
-    return frozenset(formats)
-
-
-def _js_string(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _leading_int(value: Any) -> int | None:
-    """``parseInt(String(value))``."""
-    text = _js_string(value).strip()
-    digits = ""
-    for index, char in enumerate(text):
-        if char.isdigit() or (index == 0 and char in "+-"):
-            digits += char
-        else:
-            break
-    try:
-        return int(digits)
-    except ValueError:
-        return None
 
 
 class Inventory:

@@ -21,7 +21,8 @@ from typing import Any, NamedTuple
 
 from ..errors import SpecError
 from ..loading import DEFAULT_MAX_BYTES, load_document
-from .document import Document, Inventory, detect_formats
+from .document import Document, Inventory
+from .formats import FORMAT_NAMES, detect_formats
 from .jsonpath import Automaton, parse_path
 from .message import print_path, render
 from .overrides import glob_match
@@ -70,10 +71,14 @@ def lint(
     base_dir: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     allow_hosts: frozenset[str] = frozenset(),
+    ignore_unknown_format: bool = False,
 ) -> LintReport:
-    """Lint one document; never raises for a bad document (it becomes a ``parser`` finding)."""
+    """Lint one document; never raises for a bad document (it becomes a ``parser`` finding).
+
+    A document that none of the ruleset's formats match gets Spectral's
+    ``unrecognized-format`` warning unless ``ignore_unknown_format``."""
     with _cycle_collector_paused():
-        return _lint(data, ruleset, source, base_dir, max_bytes, allow_hosts)
+        return _lint(data, ruleset, source, base_dir, max_bytes, allow_hosts, ignore_unknown_format)
 
 
 @contextlib.contextmanager
@@ -100,6 +105,7 @@ def _lint(
     base_dir: Path | None,
     max_bytes: int,
     allow_hosts: frozenset[str],
+    ignore_unknown_format: bool,
 ) -> LintReport:
     try:
         loaded = load_document(data, max_bytes=max_bytes, positions=True)
@@ -108,10 +114,23 @@ def _lint(
     root = Document(source, data, loaded.data, loaded.syntax, loaded.tape)
     inventory = Inventory(root, base_dir=base_dir, allow_hosts=allow_hosts, max_bytes=max_bytes)
     formats = detect_formats(loaded.data)
-    run = _Run(inventory, ruleset.for_source(source), formats)
+    applied = ruleset.for_source(source)
+    run = _Run(inventory, applied, formats)
+    unrecognized = None if ignore_unknown_format else _unrecognized(applied.formats, formats)
+    if unrecognized is not None:
+        run._add(None, "unrecognized-format", unrecognized, root, (), int(Severity.WARN))
     run.execute()
     findings = _place(run.pending, inventory, ruleset)
     return LintReport(findings, _format_name(formats), run.failures)
+
+
+def _unrecognized(registered: tuple[str, ...], detected: frozenset[str]) -> str | None:
+    """Spectral's message for a document that none of the ruleset's formats match (its rules
+    with formats then do not run), or None."""
+    if not registered or not detected.isdisjoint(registered):
+        return None
+    names = ", ".join(FORMAT_NAMES[name] for name in registered)
+    return f"The provided document does not match any of the registered formats [{names}]"
 
 
 def _format_name(formats: frozenset[str]) -> str | None:

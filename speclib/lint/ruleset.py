@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .aliases import expand_given, validate_aliases
+from .formats import FORMAT_NAMES, canonical_format
 from .jsonpath import JsonPathError, parse_path
 from .overrides import OverrideSet
 from .rulesource import BUILTIN_RULESETS, read_definition, resolve_extension
@@ -26,12 +27,6 @@ from .types import RulesetError, Severity
 
 __all__ = ["Rule", "Ruleset", "Then", "build_ruleset", "parse_severity"]
 
-KNOWN_FORMATS = frozenset(
-    {"oas2", "oas3", "oas3.0", "oas3.1", "oas3.2", "asyncapi2", "asyncapi3", "arazzo1",
-     "json-schema", "json-schema-loose", "json-schema-draft4", "json-schema-draft6",
-     "json-schema-draft7", "json-schema-draft2019-09", "json-schema-2019-09",
-     "json-schema-draft2020-12", "json-schema-2020-12"}
-)  # fmt: skip
 _RULESET_KEYS = frozenset(
     {"extends", "rules", "aliases", "overrides", "formats", "documentationUrl", "description",
      "functions", "functionsDir", "parserOptions"}
@@ -89,7 +84,7 @@ class Rule:
         enabled: bool = True,
         recommended: bool = True,
         resolved: bool = True,
-        formats: frozenset[str] | None = None,
+        formats: tuple[str, ...] | None = None,
         message: str | None = None,
         description: str | None = None,
         documentation_url: str | None = None,
@@ -125,7 +120,7 @@ class Rule:
         return [path for given in self.given for path in expand_given(self.aliases, given, formats)]
 
     def matches_format(self, formats: frozenset[str]) -> bool:
-        return self.formats is None or not self.formats.isdisjoint(formats)
+        return self.formats is None or not formats.isdisjoint(self.formats)
 
     def severity_for(self, pointer: str, source_patterns: list[str]) -> int:
         """The severity at a JSON pointer of a document, after pointer-scoped overrides."""
@@ -147,14 +142,14 @@ class Ruleset:
     def __init__(
         self,
         rules: dict[str, Rule],
-        formats: frozenset[str] = frozenset(),
+        formats: tuple[str, ...] = (),
         overrides: OverrideSet | None = None,
         definition: dict[str, Any] | None = None,
         base_dir: Path | None = None,
         functions: Mapping[str, Callable[..., Any]] | None = None,
     ) -> None:
         self.rules = rules
-        self.formats = formats
+        self.formats = formats  # every format it names, in Spectral's order (its messages show it)
         self.overrides = overrides
         self.definition = definition if definition is not None else {}
         self.base_dir = base_dir
@@ -192,7 +187,8 @@ def build_ruleset(
     validate_aliases(aliases, name)
     formats = _formats(definition.get("formats"), name)
     rules: dict[str, Rule] = {}
-    inherited_formats: set[str] = set(formats or ())
+    # Spectral's order: the ruleset's own, its extended rulesets', its rules'.
+    inherited_formats: dict[str, None] = dict.fromkeys(formats or ())
     for extension, ext_severity, ext_explicit in _extensions(definition, name):
         ext_def, ext_dir, ext_name = resolve_extension(extension, base_dir, name, stack)
         extended = build_ruleset(
@@ -200,7 +196,7 @@ def build_ruleset(
             explicit=ext_explicit, stack=(*stack, ext_name), top=False,
             builtin=ext_name in BUILTIN_RULESETS,
         )  # fmt: skip
-        inherited_formats |= extended.formats
+        inherited_formats.update(dict.fromkeys(extended.formats))
         for rule in extended.rules.values():
             copy = rule.copy()
             if ext_explicit:
@@ -218,7 +214,7 @@ def build_ruleset(
         if rule_name not in rules:
             rule.enabled = _enabled_by(rule, severity)
         if rule.formats:
-            inherited_formats |= rule.formats
+            inherited_formats.update(dict.fromkeys(rule.formats))
         doc_url = definition.get("documentationUrl")
         if isinstance(doc_url, str) and rule.documentation_url is None:
             rule.documentation_url = f"{doc_url}#{rule_name}"
@@ -229,7 +225,7 @@ def build_ruleset(
         override_set = OverrideSet(overrides, base_dir, name)
     return Ruleset(
         rules=rules,
-        formats=frozenset(inherited_formats),
+        formats=tuple(inherited_formats),
         overrides=override_set,
         definition=definition,
         base_dir=base_dir,
@@ -275,18 +271,15 @@ def _enabled_by(rule: Rule, severity: str) -> bool:
     return severity == "all" or (severity == "recommended" and rule.recommended)
 
 
-def _formats(value: Any, where: str) -> frozenset[str] | None:
+def _formats(value: Any, where: str) -> tuple[str, ...] | None:
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise RulesetError(f"{where}: `formats` must be a list of format names")
-    names = frozenset(
-        item.replace("_", ".") if item.startswith("oas3_") else item for item in value
-    )
-    unknown = sorted(names - KNOWN_FORMATS)
+    unknown = sorted({item for item in value if canonical_format(item) not in FORMAT_NAMES})
     if unknown:
         raise RulesetError(f"{where}: unknown format(s) {', '.join(unknown)}")
-    return names
+    return tuple(dict.fromkeys(canonical_format(item) for item in value))
 
 
 def _merge_rule(

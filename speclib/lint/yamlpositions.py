@@ -119,7 +119,10 @@ class _Reader:
         kind = tape.kinds[slot]
         if kind not in _CONTAINERS:
             if WANTED in trie:
-                self.found[path] = self.text.range(self.start(slot), self.end(slot))
+                # A scalar that is the whole document runs to the end of the text for
+                # Spectral's YAML parser, trailing comments and line breaks included.
+                end = self.text.position(len(self.text.text)) if not path else self.end(slot)
+                self.found[path] = self.text.range(self.start(slot), end)
             return
         close = self.closes[slot]
         children = {name: sub for name, sub in trie.items() if name is not WANTED}

@@ -97,6 +97,15 @@ def test_it_shows_only_failures_and_says_so_as_spectral_does(workdir: Path) -> N
     assert actions == run(workdir, "api.yaml", "-f", "github").stdout != ""
 
 
+def test_it_warns_of_an_unrecognised_document_unless_told_not_to(workdir: Path) -> None:
+    (workdir / "config.yaml").write_text("name: not an API description\n")
+    ruleset = ["-r", "spectral:oas", "-f", "json"]
+    warned = json.loads(run(workdir, "config.yaml", *ruleset).stdout)
+    assert [finding["code"] for finding in warned] == ["unrecognized-format"]
+    quiet = run(workdir, "config.yaml", *ruleset, "--ignore-unknown-format")
+    assert quiet.returncode == 0 and json.loads(quiet.stdout) == []
+
+
 def test_it_expands_glob_patterns_as_spectral_does(workdir: Path) -> None:
     (workdir / "specs" / "deep").mkdir(parents=True)
     (workdir / "specs" / "deep" / "b.yaml").write_text(SPEC)

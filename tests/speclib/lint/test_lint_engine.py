@@ -137,6 +137,48 @@ def test_it_filters_rules_by_format(make_ruleset) -> None:
     assert swagger.format == "oas2" and [f.code for f in swagger.findings] == ["v2"]
 
 
+def test_it_warns_of_documents_that_no_format_of_the_ruleset_recognises(make_ruleset) -> None:
+    # Spectral's document-wide warning, in its words (checked against the Spectral CLI).
+    rules = {"r": {"given": "$.info", "then": {"field": "description", "function": "falsy"}}}
+    ruleset = make_ruleset({"formats": ["oas3_1", "oas2", "oas3.1"], "rules": rules})
+    report = lint(b'{"asyncapi": "2.6.0",\n "info": {"title": "t"}}', ruleset)
+    [finding] = report.findings
+    assert (finding.code, finding.path, finding.severity) == ("unrecognized-format", (), 1)
+    assert finding.message == (
+        "The provided document does not match any of the registered formats "
+        "[OpenAPI 3.1.x, OpenAPI 2.0 (Swagger)]"
+    )
+    assert (finding.range.start, finding.range.end) == ((0, 0), (1, 22))
+    assert lint(b'{"asyncapi": "2.6.0"}', ruleset, ignore_unknown_format=True).findings == []
+    assert lint(b'{"swagger": "2.0", "info": {}}', ruleset).findings[0].code == "r"
+    # A YAML document that is one scalar spans the whole text, as Spectral's parser has it.
+    for text, end in ((b"hello", (0, 5)), (b"hello # note\n\n", (2, 0)), (b'"hi"\n...\n', (2, 0))):
+        [finding] = lint(text, ruleset).findings
+        assert (finding.range.start, finding.range.end) == ((0, 0), end)
+    # A ruleset without formats applies to any document and warns of nothing.
+    assert codes(lint(b'{"info": {}}', make_ruleset({"rules": rules}))) == [("r", ("info",))]
+
+
+@pytest.mark.parametrize(
+    ("formats", "document"),
+    [
+        (["asyncapi2"], b"asyncapi: 2.6.0\ninfo: {}\n"),
+        (["asyncapi3"], b"asyncapi: 3.0.0\ninfo: {}\n"),
+        (["arazzo1.0"], b"arazzo: 1.0.1\ninfo: {}\n"),
+        (["json-schema-2020-12"],
+         b"$schema: https://json-schema.org/draft/2020-12/schema\ninfo: {}\n"),
+        (["json-schema-draft7"], b'$schema: "http://json-schema.org/draft-07/schema#"\ninfo: {}\n'),
+        (["json-schema-loose"], b"type: object\ninfo: {}\n"),
+    ],
+)  # fmt: skip
+def test_it_recognises_the_formats_beyond_openapi(make_ruleset, formats, document) -> None:
+    rules = {"r": {"given": "$.info", "then": {"field": "description", "function": "falsy"}}}
+    report = lint(document, make_ruleset({"formats": formats, "rules": rules}))
+    assert codes(report) == [("r", ("info",))]  # the closest path to the missing field
+    openapi = lint(DOC, make_ruleset({"formats": formats, "rules": rules}))
+    assert codes(openapi) == [("unrecognized-format", ())]
+
+
 def test_it_applies_overrides_by_file_and_pointer(make_ruleset, tmp_path: Path) -> None:
     ruleset = make_ruleset(
         {
