@@ -15,20 +15,27 @@ __all__ = ["FORMAT_NAMES", "canonical_format", "detect_formats"]
 
 
 def _js_string(value: Any) -> str:
-    """``String(value)`` for the values a version member holds."""
+    """``String(value)`` for the values a version member holds (a number too long to print
+    is no version)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return "null"
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        value = int(value)
+    try:
+        return str(value)
+    except ValueError:  # an int of more than 4,300 digits
+        return ""
 
 
 def _leading_int(value: Any) -> int | None:
-    """``parseInt(String(value))``."""
-    match = re.match(r"\s*([+-]?\d+)", _js_string(value))
-    return int(match.group(1)) if match else None
+    """``parseInt(String(value))``, or None for no number or one too long to be a version
+    (a document may hold any number of digits there; ``int()`` refuses more than 4,300)."""
+    match = re.match(r"\s*([+-]?)0*(\d+)", _js_string(value))
+    if match is None or len(match.group(2)) > 9:
+        return None
+    return int(match.group(1) + match.group(2))
 
 
 def _version(member: str, major: int, pattern: str | None = None) -> Callable[[Any], bool]:
@@ -75,7 +82,8 @@ def _json_schema_loose(document: Any) -> bool:
         return False
     declared = document.get("type")
     typed = (type(declared) is str and declared in _SCHEMA_TYPES) or (
-        type(declared) is list and all(item in _SCHEMA_TYPES for item in declared)
+        type(declared) is list
+        and all(type(item) is str and item in _SCHEMA_TYPES for item in declared)
     )
     compound = any(type(document.get(word)) in (dict, list) for word in _COMPOUND)
     return _json_schema(document) or typed or type(document.get("enum")) is list or compound

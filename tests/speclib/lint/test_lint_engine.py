@@ -155,6 +155,12 @@ def test_it_warns_of_documents_that_no_format_of_the_ruleset_recognises(make_rul
     for text, end in ((b"hello", (0, 5)), (b"hello # note\n\n", (2, 0)), (b'"hi"\n...\n', (2, 0))):
         [finding] = lint(text, ruleset).findings
         assert (finding.range.start, finding.range.end) == ((0, 0), end)
+    # Whatever the document holds where a format is looked for, it is no format and no error.
+    huge = b"1" * 5000  # more digits than int() and str() take
+    odd = [b"type: [{}]\nenum: 1\n", b"openapi: {a: 1}\n", b"$schema: [1]\n", b"[]"]
+    odd += [b"openapi: " + huge, b"asyncapi: " + huge, b"swagger: " + huge]
+    for document in odd:
+        assert codes(lint(document, ruleset)) == [("unrecognized-format", ())]
     # A ruleset without formats applies to any document and warns of nothing.
     assert codes(lint(b'{"info": {}}', make_ruleset({"rules": rules}))) == [("r", ("info",))]
 
