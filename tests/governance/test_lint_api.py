@@ -82,6 +82,18 @@ def test_it_reports_an_unreadable_document_as_a_parser_finding(owner):
     assert body["findings"][0]["code"] == "parser"
 
 
+def test_it_says_when_a_document_is_not_of_the_rulesets_formats(owner):
+    # An AsyncAPI document under OpenAPI rules: Spectral's warning, not a clean bill.
+    asyncapi = b"asyncapi: 2.6.0\ninfo: {title: Events, version: 1.0.0}\nchannels: {}\n"
+    response = api_client_for(owner).post(
+        "/api/v1/lint?ruleset=spectral:oas", asyncapi, content_type="application/yaml"
+    )
+    body = response.json()
+    assert response.status_code == 200 and body["format"] is None
+    assert [finding["code"] for finding in body["findings"]] == ["unrecognized-format"]
+    assert body["counts"]["warnings"] == 1
+
+
 @pytest.mark.parametrize(("query", "field"), [("ruleset=nope", "ruleset"), ("api=nope", "api")])
 def test_it_refuses_an_unknown_ruleset_or_api(owner, query, field):
     response = api_client_for(owner).post(
