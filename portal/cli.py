@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         help="report only the findings at or above --fail-severity",
     )
     lint.add_argument(
+        "--show-documentation-url",
+        action="store_true",
+        help="add each rule's documentation link to the text and json formats",
+    )
+    lint.add_argument(
         "--ignore-unknown-format",
         action="store_true",
         help="no warning for a document that none of the ruleset's formats recognise",
@@ -210,7 +215,12 @@ def _lint(args: argparse.Namespace) -> int:
     if args.display_only_failures:
         findings = [finding for finding in findings if int(finding.severity) <= threshold]
     output_format = _FORMAT_ALIASES.get(args.format, args.format)
-    output = format_findings(findings, output_format, fail_severity=args.fail_severity)
+    output = format_findings(
+        findings,
+        output_format,
+        fail_severity=args.fail_severity,
+        documentation_urls=args.show_documentation_url,
+    )
     if args.output:
         Path(args.output).write_text(output + "\n", encoding="utf-8")
     else:

@@ -271,7 +271,7 @@ class _Run:
         variables: dict[str, Any] = {
             "property": _property(path, full),
             "error": result.message,
-            "path": print_path(path, "pointer"),
+            "path": print_path(path, "escaped-pointer"),
             "description": rule.description,
         }
         if "value" in result.message or "value" in (rule.message or ""):

@@ -6,6 +6,7 @@ import json
 import math
 import re
 from typing import Any
+from urllib.parse import quote
 
 __all__ = ["js_string", "print_path", "print_value", "render"]
 
@@ -55,17 +56,64 @@ def print_value(value: Any) -> str:
 
 
 def print_path(path: tuple, style: str) -> str:
-    """``printPath``: "dot" (``a.b[0]``) or "pointer" (``#/a/b~1c``)."""
-    if style == "pointer":
-        parts = (str(s).replace("~", "~0").replace("/", "~1") for s in path)
-        return "#" + "".join(f"/{part}" for part in parts)
-    text = ""
-    for index, segment in enumerate(path):
-        if isinstance(segment, int):
-            text += f"[{segment}]"
-        else:
-            text += segment if index == 0 else f".{segment}"
-    return text
+    """Spectral's ``printPath``: "dot" (``paths./pets.get.responses[200]``), "escaped-pointer"
+    (``#/paths/~1pets~1%7Bid%7D``, as ``{{path}}`` prints it) or "pointer" (``#/paths/~1pets``,
+    JSON Pointer escapes only)."""
+    if style == "dot":
+        text = "".join(_dot_segment(segment, index) for index, segment in enumerate(path))
+        return text.replace("~1", "/").replace("~0", "~")  # decodePointerFragment, on it all
+    if not path:
+        return "#"
+    if style == "escaped-pointer":
+        parts = (str(s) if isinstance(s, int) else _uri_escape(_escape(_unescape(s))) for s in path)
+    else:
+        parts = (_escape(str(s)) for s in path)
+    return "#" + "".join(f"/{part}" for part in parts)
+
+
+def _dot_segment(segment: str | int, index: int) -> str:
+    if isinstance(segment, int):
+        return f"[{segment}]"
+    if segment == "":
+        return "['']"
+    if _WHITESPACE.search(segment):
+        return f"['{segment}']"
+    if _is_numeric(segment):
+        return f"[{segment}]"
+    return segment if index == 0 else f".{segment}"
+
+
+# JavaScript's \s; Python's leaves out the byte-order mark.
+_WHITESPACE = re.compile(r"[\s\ufeff]")
+# What JavaScript's Number() reads as a number (after trimming; "" reads as 0).
+_JS_NUMBER = re.compile(
+    r"[+-]?(?:Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+"
+)
+
+
+def _is_numeric(text: str) -> bool:
+    """``!Number.isNaN(Number(text))``."""
+    trimmed = text.strip(" \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff")
+    trimmed = trimmed.strip("\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a")
+    return trimmed == "" or _JS_NUMBER.fullmatch(trimmed) is not None
+
+
+def _escape(segment: str) -> str:
+    return segment.replace("~", "~0").replace("/", "~1")
+
+
+def _unescape(segment: str) -> str:
+    return segment.replace("~1", "/").replace("~0", "~")
+
+
+# @stoplight/json's encodeUriPointer leaves these as they are (its class spells A–Z and 0–9
+# with en dashes, so it also keeps the en dash itself; encodeURIComponent keeps the other
+# letters and digits anyway) and percent-encodes every other character as UTF-8.
+_URI_KEPT = re.compile(r"[^A-Za-z0-9_.!~*'()/\-\u2013\ud800-\udfff]")
+
+
+def _uri_escape(segment: str) -> str:
+    return _URI_KEPT.sub(lambda match: quote(match.group(), safe=""), segment)
 
 
 def render(template: str, variables: dict[str, Any]) -> str:

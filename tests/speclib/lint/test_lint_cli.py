@@ -128,6 +128,46 @@ def test_it_expands_glob_patterns_as_spectral_does(workdir: Path) -> None:
     assert nothing.returncode == 2 and "no files found to lint" in nothing.stderr
 
 
+STYLISH_RULESET = """
+documentationUrl: https://example.com/rules
+rules:
+  needs-contact:
+    description: Info must have a contact.
+    severity: error
+    given: $.info
+    then: {field: contact, function: truthy}
+  short-summaries:
+    message: "{{property}} is too long ({{path}})"
+    severity: info
+    given: $.paths[*][*]
+    then: {field: summary, function: length, functionOptions: {max: 5}}
+"""
+STYLISH_SPEC = (
+    'openapi: 3.0.0\ninfo:\n  title: T\n  version: "1"\npaths:\n  /pets/{id}:\n    get:\n'
+    "      summary: Fetch one pet\n  /a b:\n    put:\n      summary: Replace everything\n"
+)
+# What the Spectral CLI 6.16.3 printed for these two files, its source name made relative:
+# columns padded as its text-table pads them, paths printed and escaped as its printPath does.
+SPECTRAL_STYLISH = Path(__file__).with_name("spectral_stylish.txt")
+
+
+def test_its_text_is_spectrals_stylish_output(tmp_path: Path) -> None:
+    (tmp_path / ".spectral.yaml").write_text(STYLISH_RULESET)
+    (tmp_path / "api.yaml").write_text(STYLISH_SPEC)
+    assert run(tmp_path, "api.yaml").stdout == SPECTRAL_STYLISH.read_text(encoding="utf-8")
+    linked = run(tmp_path, "api.yaml", "--show-documentation-url").stdout.splitlines()
+    assert linked[2].split()[-2:] == ["info", "https://example.com/rules#needs-contact"]
+    findings = json.loads(
+        run(tmp_path, "api.yaml", "-f", "json", "--show-documentation-url").stdout
+    )
+    assert [f["documentationUrl"] for f in findings] == [
+        "https://example.com/rules#needs-contact",
+        "https://example.com/rules#short-summaries",
+        "https://example.com/rules#short-summaries",
+    ]
+    assert "documentationUrl" not in json.loads(run(tmp_path, "api.yaml", "-f", "json").stdout)[0]
+
+
 def test_it_prints_github_workflow_commands(workdir: Path) -> None:
     lines = run(workdir, "api.yaml", "--format", "github").stdout.splitlines()
     assert lines[0].startswith("::error file=api.yaml,line=2,col=6,")

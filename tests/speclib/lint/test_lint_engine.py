@@ -62,6 +62,27 @@ def test_it_renders_spectral_message_templates(make_ruleset) -> None:
     assert messages["desc-only"] == "Only the description."
 
 
+@pytest.mark.parametrize(
+    ("path", "dot", "escaped"),
+    [  # each pair as Spectral's printPath (spectral-runtime) printed it
+        (("paths", "/pets", "get", "tags", 0), "paths./pets.get.tags[0]",
+         "#/paths/~1pets/get/tags/0"),
+        (("paths", "/a.b", "x y", 1), "paths./a.b['x y'][1]", "#/paths/~1a.b/x%20y/1"),
+        ((), "", "#"),
+        (("responses", "200"), "responses[200]", "#/responses/200"),
+        (("a", ""), "a['']", "#/a/"),
+        (("a", "0x1F", "1e3", "Infinity", "1_0"), "a[0x1F][1e3][Infinity].1_0",
+         "#/a/0x1F/1e3/Infinity/1_0"),
+        (("paths", "/pets/{id}", "get"), "paths./pets/{id}.get", "#/paths/~1pets~1%7Bid%7D/get"),
+        (("k~1x", "é", "–"), "k/x.é.–", "#/k~1x/%C3%A9/–"),
+    ],
+)  # fmt: skip
+def test_it_prints_paths_as_spectral_does(path: tuple, dot: str, escaped: str) -> None:
+    from speclib.lint.message import print_path
+
+    assert (print_path(path, "dot"), print_path(path, "escaped-pointer")) == (dot, escaped)
+
+
 def test_it_reports_missing_fields_at_the_closest_path(make_ruleset) -> None:
     ruleset = make_ruleset(
         {
