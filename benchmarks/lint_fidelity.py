@@ -4,7 +4,8 @@
 
 Lints every corpus document (../shared/corpus, see its README) with `spectral:oas` in-process
 and compares, per document, the set of (source, code, path) of our findings with the Spectral
-CLI's recorded output (spectral/<source>__<file>.json). For a single-file document the source
+CLI's recorded output (spectral/<source>__<file>.json), and how many of Spectral's findings we
+also report with the same message. For a single-file document the source
 is the document itself, so this is the README's (code, path); for the multi-file DigitalOcean
 spec it also tells apart the referenced files. Prints recall (Spectral's findings we also
 report) and extras (ours Spectral does not report) overall and per rule code, the worst files
@@ -39,14 +40,17 @@ def manifest(corpus: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def spectral_findings(corpus: Path, name: str) -> set[Key]:
+def spectral_findings(corpus: Path, name: str) -> tuple[set[Key], Counter]:
+    """Spectral's findings' keys, and each finding with its message."""
     recorded = corpus / "spectral" / (name.replace("/", "__") + ".json")
     found = json.loads(recorded.read_text(encoding="utf-8"))
-    return {(f.get("source", ""), f["code"], tuple(str(p) for p in f["path"])) for f in found}
+    keys = [(f.get("source", ""), f["code"], tuple(str(p) for p in f["path"])) for f in found]
+    return set(keys), Counter(zip(keys, (f["message"] for f in found), strict=True))
 
 
-def our_findings(corpus: Path, name: str) -> tuple[set[Key], list[str], float]:
-    """Our findings' keys, the rule functions that raised, and the lint's wall time."""
+def our_findings(corpus: Path, name: str) -> tuple[set[Key], Counter, list[str], float]:
+    """Our findings' keys, each with its message, the rule functions that raised, and the lint's
+    wall time."""
     from speclib.lint import builtin_ruleset, lint
 
     path = corpus / "specs" / name
@@ -54,18 +58,19 @@ def our_findings(corpus: Path, name: str) -> tuple[set[Key], list[str], float]:
     start = time.perf_counter()
     report = lint(path.read_bytes(), ruleset, source=f"specs/{name}", base_dir=path.parent)
     seconds = time.perf_counter() - start
-    keys = {(f.source or "", f.code, tuple(str(p) for p in f.path)) for f in report.findings}
-    return keys, report.failures, seconds
+    keys = [(f.source or "", f.code, tuple(str(p) for p in f.path)) for f in report.findings]
+    messages = Counter(zip(keys, (f.message for f in report.findings), strict=True))
+    return set(keys), messages, report.failures, seconds
 
 
 def compare_file(job: tuple[str, str]) -> dict:
     """Worker: lint one document and compare it with Spectral's findings."""
     corpus, name = Path(job[0]), job[1]
-    theirs = spectral_findings(corpus, name)
+    theirs, their_messages = spectral_findings(corpus, name)
     try:
-        ours, failures, seconds = our_findings(corpus, name)
+        ours, our_messages, failures, seconds = our_findings(corpus, name)
     except Exception as exc:  # noqa: BLE001 - an engine crash is a result to report
-        ours, failures, seconds = set(), [f"lint() raised {exc!r}"], 0.0
+        ours, our_messages, failures, seconds = set(), Counter(), [f"lint() raised {exc!r}"], 0.0
     missed, extra = theirs - ours, ours - theirs
     codes: dict[str, Counter] = defaultdict(Counter)
     examples: dict[str, dict[str, list]] = defaultdict(lambda: {"missed": [], "extra": []})
@@ -82,6 +87,8 @@ def compare_file(job: tuple[str, str]) -> dict:
         "spectral": len(theirs),
         "ours": len(ours),
         "matched": len(theirs & ours),
+        "messages": sum(their_messages.values()),
+        "same_messages": sum((their_messages & our_messages).values()),
         "missed": len(missed),
         "extra": len(extra),
         "seconds": round(seconds, 3),
@@ -129,6 +136,12 @@ def print_report(results: list[dict], wall: float, worst: int) -> dict:
     print(f"documents {len(results)}: Spectral {spectral} findings, ours {ours}")
     print(f"recall  {percent(matched, spectral)}  ({matched} of Spectral's {spectral})")
     print(f"extras  {percent(extra, ours)}  ({extra} of our {ours} not reported by Spectral)")
+    messages = sum(r["messages"] for r in results)
+    same = sum(r["same_messages"] for r in results)
+    print(
+        f"messages {percent(same, messages)}  ({same} of Spectral's {messages} findings, "
+        "duplicates included, also ours with the same code, path and message)"
+    )
     print(
         f"goal    recall >= {GOAL_RECALL}%: {'met' if recall >= GOAL_RECALL else 'NOT met'}; "
         f"extras <= {GOAL_EXTRAS}%: {'met' if extras <= GOAL_EXTRAS else 'NOT met'}"

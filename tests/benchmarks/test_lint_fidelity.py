@@ -24,10 +24,12 @@ def test_it_prints_recall_and_extras_for_three_documents(tmp_path: Path) -> None
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    for figure in ("documents 3:", "recall ", "extras ", "rule code", "total time"):
+    for figure in ("documents 3:", "recall ", "extras ", "messages ", "rule code", "total time"):
         assert figure in done.stdout
     summary = json.loads(report.read_text())["summary"]
-    expected = sum(len(spectral_findings(CORPUS, name)) for name in FILES)
+    expected = sum(len(spectral_findings(CORPUS, name)[0]) for name in FILES)
+    recorded = sum(sum(spectral_findings(CORPUS, name)[1].values()) for name in FILES)
+    assert f"of Spectral's {recorded} findings, duplicates included" in done.stdout
     assert summary["documents"] == 3
     assert summary["spectral"] == expected
     assert f"({summary['matched']} of Spectral's {expected})" in done.stdout
