@@ -91,10 +91,15 @@ _JS_NUMBER = re.compile(
 )
 
 
+# What JavaScript's String.prototype.trim() removes.
+_JS_SPACES = " \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
+    chr(code) for code in range(0x2000, 0x200B)
+)
+
+
 def _is_numeric(text: str) -> bool:
     """``!Number.isNaN(Number(text))``."""
-    trimmed = text.strip(" \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff")
-    trimmed = trimmed.strip("\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a")
+    trimmed = text.strip(_JS_SPACES)
     return trimmed == "" or _JS_NUMBER.fullmatch(trimmed) is not None
 
 
