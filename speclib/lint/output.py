@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import orjson
 
@@ -19,7 +20,7 @@ _GITHUB_NAMES = {0: "error", 1: "warning", 2: "notice", 3: "notice"}
 _SARIF_LEVELS = {0: "error", 1: "warning", 2: "note", 3: "note"}
 
 
-def _json(findings: Sequence[Finding], urls: bool = False) -> str:
+def _json(findings: Sequence[Finding], *, urls: bool = False, **_: Any) -> str:
     """Spectral's JSON, indented by 2 (Spectral's CLI indents by a tab: the same JSON to any
     reader), with each finding's ``documentationUrl`` when ``urls``, as Spectral's
     ``--show-documentation-url`` adds it. orjson writes the same text as
@@ -36,7 +37,7 @@ def _json(findings: Sequence[Finding], urls: bool = False) -> str:
         return json.dumps(items, indent=2, ensure_ascii=False)
 
 
-def _text(findings: Sequence[Finding], fail_severity: str = "error", urls: bool = False) -> str:
+def _text(findings: Sequence[Finding], *, fail_severity: str = "error", urls: bool = False) -> str:
     """Spectral's stylish output, without colours (as it prints to a pipe): per source, a table
     of position, severity, code, message, path and, with ``urls``, the rule's documentation,
     its columns padded as Spectral's (text-table's) are, then the summary."""
@@ -109,7 +110,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github(findings: Sequence[Finding]) -> str:
+def _github(findings: Sequence[Finding], **_: Any) -> str:
     lines = []
     for finding in findings:
         start, end = finding.range.start, finding.range.end
@@ -128,7 +129,7 @@ def _github(findings: Sequence[Finding]) -> str:
     return "\n".join(lines)
 
 
-def _sarif(findings: Sequence[Finding]) -> str:
+def _sarif(findings: Sequence[Finding], **_: Any) -> str:
     rules: dict[str, dict] = {}
     results = []
     for finding in findings:
@@ -169,7 +170,7 @@ def _sarif(findings: Sequence[Finding]) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False)
 
 
-def _junit(findings: Sequence[Finding]) -> str:
+def _junit(findings: Sequence[Finding], **_: Any) -> str:
     from xml.etree import ElementTree  # only this format needs it: CLI start-up stays short
 
     suites = ElementTree.Element("testsuites")
@@ -185,7 +186,7 @@ def _junit(findings: Sequence[Finding]) -> str:
              "failures": str(len(failures)), "name": source},
         )  # fmt: skip
         for finding in items:
-            path = ".".join(str(segment) for segment in finding.path)
+            path = print_path(finding.path, "dot")
             case = ElementTree.SubElement(
                 suite,
                 "testcase",
@@ -199,7 +200,8 @@ def _junit(findings: Sequence[Finding]) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body
 
 
-FORMATTERS: dict[str, Callable[[Sequence[Finding]], str]] = {
+# Each takes the findings and the options below as keywords (those it has no use for ignored).
+FORMATTERS: dict[str, Callable[..., str]] = {
     "json": _json,
     "text": _text,
     "github": _github,
@@ -218,8 +220,5 @@ def format_findings(
     """``fail_severity`` (error, warn, info or hint) only changes the text format's words for
     no findings, as Spectral's do; ``documentation_urls`` adds each rule's documentation to
     the text and JSON formats (Spectral's ``--show-documentation-url``)."""
-    if output_format == "text":
-        return _text(findings, fail_severity, documentation_urls)
-    if output_format == "json":
-        return _json(findings, documentation_urls)
-    return FORMATTERS[output_format](findings)
+    formatter = FORMATTERS[output_format]
+    return formatter(findings, fail_severity=fail_severity, urls=documentation_urls)

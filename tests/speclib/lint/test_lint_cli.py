@@ -166,6 +166,9 @@ def test_its_text_is_spectrals_stylish_output(tmp_path: Path) -> None:
         "https://example.com/rules#short-summaries",
     ]
     assert "documentationUrl" not in json.loads(run(tmp_path, "api.yaml", "-f", "json").stdout)[0]
+    junit = ElementTree.fromstring(run(tmp_path, "api.yaml", "-f", "junit").stdout)
+    names = [case.get("name") for case in junit.iter("testcase")]
+    assert names[-1] == "org.spectral.short-summaries(paths['/a b'].put.summary)"
 
 
 def test_it_prints_github_workflow_commands(workdir: Path) -> None:
