@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
-from ..jsregex import RegexError, compile_js
+from ..jsregex import compile_js
 from ..jsregex.parser import RegexSyntaxError, parse
 
 __all__ = ["FORMATS"]
@@ -110,15 +110,15 @@ def _uri(value: str) -> bool:
 
 @lru_cache(maxsize=4096)  # documents repeat their patterns; parsing one costs ~0.3 ms
 def _regex(value: str) -> bool:
+    """ajv-formats' ``regex``: ``new RegExp(value)`` succeeds. JavaScript's syntax is all it
+    takes: a pattern that Python's engine cannot run (a lookbehind of variable width) is still
+    one, and compiling it for Python would cost a CLI run of a document with many patterns a
+    tenth of its time."""
     if _Z_ANCHOR(value):
         return False
     try:
         parse(value)
     except (RegexSyntaxError, RecursionError):
-        return False
-    try:
-        compile_js(value, check_safety=False)
-    except RegexError:
         return False
     return True
 

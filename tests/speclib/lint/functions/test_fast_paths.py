@@ -134,3 +134,30 @@ def test_it_leaves_meta_checks_jsonschema_rs_cannot_read_to_ajv():
     assert verdicts[-1] is True
     assert fast.valid(meta, {"properties": {1: {"type": "string"}}}) is False
     assert fast.valid(meta, {"type": "strin"}) is False
+
+
+def test_the_regex_format_asks_only_for_javascripts_syntax():
+    valid = FORMATS["regex"][1]
+    # V8 runs a lookbehind of variable width; Python's engine cannot, which does not matter here.
+    assert valid("(?<=a+)b")
+    assert valid("^[a-z]{2,5}$")
+    assert not valid("(a")
+    assert not valid("a{2,1}")
+
+
+def test_it_tells_references_inside_a_schema_from_its_json_text():
+    compiler = Ajv("draft4").compiler
+    # Answers are remembered by object, as the document's objects live as long as the lint.
+    schemas = [
+        ({"type": "object", "example": {"id": 1}}, False),
+        ({"type": "object", "example": {"$ref": "#/x"}}, True),  # hasRef looks into examples
+        ([{"items": {"$dynamicRef": "#node"}}], True),
+        # A key that merely ends with the text of one is no reference: the walk decides.
+        ({"properties": {'a"$ref': {"type": "string"}}}, False),
+        # Keys that are not strings have no JSON text: the walk decides.
+        ({1: {"$ref": "#/x"}}, True),
+        ({1: {"type": "string"}}, False),
+    ]
+    assert [compiler.refs_inside(schema) for schema, _ in schemas] == [
+        expected for _, expected in schemas
+    ]
