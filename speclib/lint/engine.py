@@ -271,10 +271,13 @@ class _Run:
         variables: dict[str, Any] = {
             "property": _property(path, full),
             "error": result.message,
-            "path": print_path(path, "escaped-pointer"),
             "description": rule.description,
         }
-        if "value" in result.message or "value" in (rule.message or ""):
+        templates = (result.message, rule.message or "")
+        # The two costlier variables only when a template may name them.
+        if any("path" in template for template in templates):
+            variables["path"] = print_path(path, "escaped-pointer")
+        if any("value" in template for template in templates):
             variables["value"] = _value_at(document.data, path)
         error = render(result.message, variables)
         variables["error"] = error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -61,13 +62,20 @@ class AjvError:
         return pointer(self.instance_path)
 
 
+# Characters that neither JSON-pointer escaping nor URI-encoding changes (not "~").
+_UNESCAPED = re.compile(r"[A-Za-z0-9\-_.!*'()]*").fullmatch
+
+
 def escape_segment(segment: str | int) -> str:
     return str(segment).replace("~", "~0").replace("/", "~1")
 
 
 def escape_fragment(segment: str | int) -> str:
     """A schema path segment as Ajv writes it: JSON-pointer escaped, then URI-encoded."""
-    return quote(escape_segment(segment), safe="-_.!~*'()")
+    text = str(segment)
+    if _UNESCAPED(text):
+        return text  # the usual property name: nothing to escape (and quote() is slow)
+    return quote(escape_segment(text), safe="-_.!~*'()")
 
 
 def pointer(path: tuple[str | int, ...]) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from speclib.lint.functions import oas_document
 from speclib.lint.functions.ajv import Ajv, SchemaError
+from speclib.lint.functions.ajv.errors import escape_fragment
 from speclib.lint.functions.ajv.fastmeta import FastMeta
 from speclib.lint.functions.ajv.formats import FORMATS
 
@@ -161,3 +163,9 @@ def test_it_tells_references_inside_a_schema_from_its_json_text():
     assert [compiler.refs_inside(schema) for schema, _ in schemas] == [
         expected for _, expected in schemas
     ]
+
+
+def test_schema_path_segments_are_escaped_as_ajv_escapes_them():
+    for segment in ("name", "x-rate_limit.1", "(a)*!'", "a/b", "a~b", "a b", "é", "", 3):
+        pointer = str(segment).replace("~", "~0").replace("/", "~1")
+        assert escape_fragment(segment) == quote(pointer, safe="-_.!~*'()")
