@@ -19,6 +19,11 @@ from typing import Any
 
 from .parse import Query, Step
 
+try:
+    from . import _walk as _native  # built from _walk.c at install (hatch_build.py)
+except ImportError:  # no C compiler where it was installed: the Python loop alone
+    _native = None
+
 __all__ = ["Automaton", "Match"]
 
 Match = tuple[int, tuple[str | int, ...], Any]  # (query index, path, value)
@@ -147,14 +152,20 @@ class Automaton:
                 table.by_key[key] = entry
         return entry
 
-    def run(self, root: Any, *, dedupe: bool = False) -> list[list[tuple]]:
-        """Walk ``root`` once; returns, per query, its matches as (path, value) pairs."""
+    def run(self, root: Any, *, dedupe: bool = False, python: bool = False) -> list[list[tuple]]:
+        """Walk ``root`` once; returns, per query, its matches as (path, value) pairs.
+
+        The loop below runs compiled (``_walk.c``, the same steps in the same order) where
+        that module was built, unless ``python`` asks for this one, the reference."""
         results: list[list[tuple]] = [[] for _ in self.queries]
         for q, query in enumerate(self.queries):
             if not query.steps:
                 results[q].append(((), root))
         start = self._intern(frozenset(s for s in self.first_state if s != _NO_SET))
         if start == _NO_SET or not isinstance(root, dict | list):
+            return self._finish(results, root)
+        if _native is not None and not python:
+            _native.run(self._tables, self._entry, self._check, root, start, results, dedupe)
             return self._finish(results, root)
         tables = self._tables
         entry_of = self._entry

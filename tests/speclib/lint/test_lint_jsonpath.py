@@ -1,10 +1,23 @@
-"""Spectral's JSONPath dialect: every feature, and every expression spectral:oas uses."""
+"""Spectral's JSONPath dialect: every feature, and every expression spectral:oas uses.
+
+Every test runs twice: with the walk's compiled loop (``_walk.c``, built at install) and with
+its Python loop, the reference (test_lint_walk_loops.py compares the two on real documents).
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from speclib.lint.jsonpath import Automaton, JsonPathError, parse_path
+from speclib.lint.jsonpath import Automaton, JsonPathError, parse_path, walk
+
+
+@pytest.fixture(autouse=True, params=["compiled loop", "python loop"])
+def loop(request, monkeypatch):
+    if request.param == "python loop":
+        monkeypatch.setattr(walk, "_native", None)
+    elif walk._native is None:
+        pytest.fail("the compiled walk was not built: `make sync` builds it (needs a C compiler)")
+
 
 DOC = {
     "openapi": "3.1.0",

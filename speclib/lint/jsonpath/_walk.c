@@ -1,0 +1,432 @@
+/*
+ * The inner loop of Automaton.run (walk.py), compiled.
+ *
+ * Why by hand: the one walk over a document (every `given` path of a ruleset at once) is the
+ * engine's largest single cost, a quarter to a third of a lint on multi-megabyte documents,
+ * and in Python it runs at the interpreter's floor (about half a microsecond per member).
+ * No library walks Python objects with an automaton of our own; this file does exactly what
+ * the Python loop in walk.py does, in the same order, and calls back into Python for what is
+ * rare (transitions on named keys, filter checks). walk.py stays the reference: it runs where
+ * this module was not built, and tests compare the two on every document they walk.
+ *
+ * run(tables, entry_of, check, root, start, results, dedupe)
+ *   tables    the automaton's list of _Table objects (it may grow during the walk)
+ *   entry_of  Automaton._entry(table, key, length) -> entry
+ *   check     Automaton._check(checks, child_set, matched, scope) -> (child_set, matched)
+ *   root      the document
+ *   start     the start state set's index
+ *   results   a list of lists, one per query: matches are appended as (path, value)
+ *   dedupe    enter a container once per state set
+ * An entry is (child_set, matched, checks, guards, sieve) as walk.py builds it.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+#define NO_SET (-1)
+
+typedef struct {
+    PyObject *node; /* strong */
+    PyObject *path; /* strong: a tuple */
+    Py_ssize_t set_id;
+} Frame;
+
+typedef struct {
+    Frame *items;
+    Py_ssize_t size;
+    Py_ssize_t capacity;
+} Stack;
+
+static int
+stack_push(Stack *stack, PyObject *node, PyObject *path, Py_ssize_t set_id)
+{
+    if (stack->size == stack->capacity) {
+        Py_ssize_t capacity = stack->capacity ? stack->capacity * 2 : 256;
+        Frame *items = PyMem_Realloc(stack->items, capacity * sizeof(Frame));
+        if (items == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        stack->items = items;
+        stack->capacity = capacity;
+    }
+    Py_INCREF(node);
+    Py_INCREF(path);
+    stack->items[stack->size].node = node;
+    stack->items[stack->size].path = path;
+    stack->items[stack->size].set_id = set_id;
+    stack->size++;
+    return 0;
+}
+
+static void
+stack_clear(Stack *stack)
+{
+    for (Py_ssize_t i = 0; i < stack->size; i++) {
+        Py_DECREF(stack->items[i].node);
+        Py_DECREF(stack->items[i].path);
+    }
+    PyMem_Free(stack->items);
+}
+
+/* What walk.py reads of a _Table, per node. */
+typedef struct {
+    PyObject *table;      /* strong */
+    PyObject *special;    /* strong: a frozenset */
+    PyObject *fallback;   /* strong: the default entry (a tuple) */
+    long idle;
+    int positional;
+} TableView;
+
+static PyObject *s_special, *s_default, *s_idle, *s_positional;
+
+static int
+table_view(PyObject *tables, Py_ssize_t set_id, TableView *view)
+{
+    PyObject *table = PyList_GetItem(tables, set_id); /* borrowed */
+    if (table == NULL)
+        return -1;
+    view->table = Py_NewRef(table);
+    view->special = PyObject_GetAttr(table, s_special);
+    view->fallback = PyObject_GetAttr(table, s_default);
+    PyObject *idle = PyObject_GetAttr(table, s_idle);
+    PyObject *positional = PyObject_GetAttr(table, s_positional);
+    int ok = view->special != NULL && view->fallback != NULL && idle != NULL
+             && positional != NULL;
+    if (ok) {
+        view->idle = PyLong_AsLong(idle);
+        view->positional = PyObject_IsTrue(positional);
+        ok = !(view->idle == -1 && PyErr_Occurred()) && view->positional != -1;
+    }
+    Py_XDECREF(idle);
+    Py_XDECREF(positional);
+    if (!ok) {
+        Py_CLEAR(view->table);
+        Py_CLEAR(view->special);
+        Py_CLEAR(view->fallback);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+table_release(TableView *view)
+{
+    Py_CLEAR(view->table);
+    Py_CLEAR(view->special);
+    Py_CLEAR(view->fallback);
+}
+
+static inline int
+is_container(PyObject *value)
+{
+    return PyDict_CheckExact(value) || PyList_CheckExact(value);
+}
+
+/* not child.keys().isdisjoint(guards), for a dict child */
+static int
+holds_any(PyObject *child, PyObject *guards)
+{
+    PyObject *iterator = PyObject_GetIter(guards);
+    if (iterator == NULL)
+        return -1;
+    PyObject *key;
+    int found = 0;
+    while (found == 0 && (key = PyIter_Next(iterator)) != NULL) {
+        found = PyDict_Contains(child, key); /* 1, or -1 on error */
+        Py_DECREF(key);
+    }
+    Py_DECREF(iterator);
+    if (found == 0 && PyErr_Occurred())
+        return -1;
+    return found;
+}
+
+/* The walk's test before a filter check: whether the check may pass. */
+static int
+worth_checking(PyObject *child, PyObject *guards, PyObject *sieve)
+{
+    int is_dict = PyDict_CheckExact(child);
+    if (guards != Py_None) {
+        if (!is_dict)
+            return 0;
+        int held = holds_any(child, guards);
+        if (held <= 0)
+            return held;
+    }
+    if (sieve == Py_None || !is_dict)
+        return 1;
+    /* sieve = (member, strings): a string member must be one of the strings */
+    PyObject *member = PyTuple_GET_ITEM(sieve, 0);
+    PyObject *strings = PyTuple_GET_ITEM(sieve, 1);
+    PyObject *held;
+    if (PyDict_GetItemRef(child, member, &held) < 0)
+        return -1;
+    if (held == NULL)
+        return 1;
+    int result = 1;
+    if (PyUnicode_CheckExact(held))
+        result = PySequence_Contains(strings, held);
+    Py_DECREF(held);
+    return result;
+}
+
+static PyObject *
+append_key(PyObject *path, PyObject *key)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(path);
+    PyObject *extended = PyTuple_New(n + 1);
+    if (extended == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        PyTuple_SET_ITEM(extended, i, Py_NewRef(PyTuple_GET_ITEM(path, i)));
+    PyTuple_SET_ITEM(extended, n, Py_NewRef(key));
+    return extended;
+}
+
+typedef struct {
+    PyObject *tables, *entry_of, *check, *root, *results, *seen;
+    int dedupe;
+    Stack stack;
+} Walk;
+
+/* One child of the node being walked; returns 0, or -1 with an exception set. */
+static int
+visit(Walk *walk, TableView *view, PyObject *node, PyObject *path, PyObject *parent_key,
+      Py_ssize_t length, PyObject *key, PyObject *child, int is_dict)
+{
+    PyObject *entry;
+    int special;
+    if (is_dict) {
+        special = PySet_Contains(view->special, key);
+        if (special < 0)
+            return -1;
+    }
+    else {
+        special = view->positional;
+    }
+    if (special) {
+        PyObject *size = PyLong_FromSsize_t(length);
+        if (size == NULL)
+            return -1;
+        entry = PyObject_CallFunctionObjArgs(walk->entry_of, view->table, key, size, NULL);
+        Py_DECREF(size);
+        if (entry == NULL)
+            return -1;
+    }
+    else {
+        if (view->idle && (view->idle == 2 || !is_container(child)))
+            return 0; /* a scalar (or anything, when idle is 2) that yields nothing */
+        entry = Py_NewRef(view->fallback);
+    }
+    if (!PyTuple_CheckExact(entry) || PyTuple_GET_SIZE(entry) != 5) {
+        Py_DECREF(entry);
+        PyErr_SetString(PyExc_TypeError, "a walk entry must be a tuple of five");
+        return -1;
+    }
+    PyObject *child_set = Py_NewRef(PyTuple_GET_ITEM(entry, 0));
+    PyObject *matched = Py_NewRef(PyTuple_GET_ITEM(entry, 1));
+    PyObject *checks = PyTuple_GET_ITEM(entry, 2);
+    PyObject *guards = PyTuple_GET_ITEM(entry, 3);
+    PyObject *sieve = PyTuple_GET_ITEM(entry, 4);
+    int status = -1;
+    PyObject *child_path = NULL;
+    if (PyTuple_GET_SIZE(checks)) {
+        int worth = worth_checking(child, guards, sieve);
+        if (worth < 0)
+            goto done;
+        if (worth) {
+            PyObject *scope = PyTuple_Pack(6, child, key, node, parent_key, path, walk->root);
+            if (scope == NULL)
+                goto done;
+            PyObject *outcome = PyObject_CallFunctionObjArgs(
+                walk->check, checks, child_set, matched, scope, NULL);
+            Py_DECREF(scope);
+            if (outcome == NULL)
+                goto done;
+            if (!PyTuple_CheckExact(outcome) || PyTuple_GET_SIZE(outcome) != 2) {
+                Py_DECREF(outcome);
+                PyErr_SetString(PyExc_TypeError, "a filter check must return a pair");
+                goto done;
+            }
+            Py_SETREF(child_set, Py_NewRef(PyTuple_GET_ITEM(outcome, 0)));
+            Py_SETREF(matched, Py_NewRef(PyTuple_GET_ITEM(outcome, 1)));
+            Py_DECREF(outcome);
+        }
+    }
+    Py_ssize_t matches = PyTuple_GET_SIZE(matched);
+    Py_ssize_t next_set = PyLong_AsSsize_t(child_set);
+    if (next_set == -1 && PyErr_Occurred())
+        goto done;
+    if (matches || (next_set != NO_SET && is_container(child))) {
+        child_path = append_key(path, key);
+        if (child_path == NULL)
+            goto done;
+    }
+    for (Py_ssize_t i = 0; i < matches; i++) {
+        Py_ssize_t query = PyLong_AsSsize_t(PyTuple_GET_ITEM(matched, i));
+        if (query == -1 && PyErr_Occurred())
+            goto done;
+        PyObject *found = PyList_GetItem(walk->results, query); /* borrowed */
+        if (found == NULL)
+            goto done;
+        PyObject *pair = PyTuple_Pack(2, child_path, child);
+        if (pair == NULL)
+            goto done;
+        int appended = PyList_Append(found, pair);
+        Py_DECREF(pair);
+        if (appended < 0)
+            goto done;
+    }
+    if (next_set != NO_SET && is_container(child)) {
+        if (walk->dedupe) {
+            /* (id(child), child_set) as one integer: set indices stay far below 2**16 */
+            if (next_set >= (1 << 16)) {
+                PyErr_SetString(PyExc_OverflowError, "too many state sets");
+                goto done;
+            }
+            PyObject *marker = PyLong_FromUnsignedLongLong(
+                ((unsigned long long)(uintptr_t)child << 16) | (unsigned long long)next_set);
+            if (marker == NULL)
+                goto done;
+            int known = PySet_Contains(walk->seen, marker);
+            if (known == 0)
+                known = PySet_Add(walk->seen, marker) < 0 ? -1 : 0;
+            Py_DECREF(marker);
+            if (known < 0)
+                goto done;
+            if (known) {
+                status = 0;
+                goto done;
+            }
+        }
+        if (stack_push(&walk->stack, child, child_path, next_set) < 0)
+            goto done;
+    }
+    status = 0;
+done:
+    Py_XDECREF(child_path);
+    Py_DECREF(child_set);
+    Py_DECREF(matched);
+    Py_DECREF(entry);
+    return status;
+}
+
+static int
+walk_node(Walk *walk, PyObject *node, PyObject *path, Py_ssize_t set_id)
+{
+    TableView view;
+    if (table_view(walk->tables, set_id, &view) < 0)
+        return -1;
+    int status = -1;
+    Py_ssize_t depth = PyTuple_GET_SIZE(path);
+    PyObject *parent_key = depth ? PyTuple_GET_ITEM(path, depth - 1) : Py_None;
+    int is_dict = PyDict_CheckExact(node);
+    Py_ssize_t length = is_dict ? PyDict_GET_SIZE(node) : PyList_GET_SIZE(node);
+    if (view.idle == 2 && !(is_dict ? PySet_GET_SIZE(view.special) > 0 : view.positional)) {
+        status = 0; /* no child of this node can match or lead to a match */
+        goto done;
+    }
+    if (is_dict) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *child;
+        /* Filters and transitions read the document, never change it. */
+        while (PyDict_Next(node, &pos, &key, &child)) {
+            Py_INCREF(key);
+            Py_INCREF(child);
+            int visited = visit(walk, &view, node, path, parent_key, length, key, child, 1);
+            Py_DECREF(key);
+            Py_DECREF(child);
+            if (visited < 0)
+                goto done;
+        }
+    }
+    else {
+        for (Py_ssize_t index = 0; index < PyList_GET_SIZE(node); index++) {
+            PyObject *child = Py_NewRef(PyList_GET_ITEM(node, index));
+            PyObject *key = PyLong_FromSsize_t(index);
+            int visited = key == NULL ? -1
+                                      : visit(walk, &view, node, path, parent_key, length,
+                                              key, child, 0);
+            Py_XDECREF(key);
+            Py_DECREF(child);
+            if (visited < 0)
+                goto done;
+        }
+    }
+    status = 0;
+done:
+    table_release(&view);
+    return status;
+}
+
+static PyObject *
+run(PyObject *module, PyObject *args)
+{
+    Walk walk = {0};
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "O!OOOnO!p", &PyList_Type, &walk.tables, &walk.entry_of,
+                          &walk.check, &walk.root, &start, &PyList_Type, &walk.results,
+                          &walk.dedupe))
+        return NULL;
+    if (!is_container(walk.root))
+        Py_RETURN_NONE;
+    walk.seen = PySet_New(NULL);
+    if (walk.seen == NULL)
+        return NULL;
+    PyObject *empty = PyTuple_New(0);
+    if (empty == NULL || stack_push(&walk.stack, walk.root, empty, start) < 0) {
+        Py_XDECREF(empty);
+        Py_DECREF(walk.seen);
+        return NULL;
+    }
+    Py_DECREF(empty);
+    int status = 0;
+    while (walk.stack.size) {
+        Frame frame = walk.stack.items[--walk.stack.size];
+        status = walk_node(&walk, frame.node, frame.path, frame.set_id);
+        Py_DECREF(frame.node);
+        Py_DECREF(frame.path);
+        if (status < 0)
+            break;
+    }
+    stack_clear(&walk.stack);
+    Py_DECREF(walk.seen);
+    if (status < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"run", run, METH_VARARGS, "Walk a document with an automaton's tables (see walk.py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int
+exec_module(PyObject *module)
+{
+    s_special = PyUnicode_InternFromString("special");
+    s_default = PyUnicode_InternFromString("default");
+    s_idle = PyUnicode_InternFromString("idle");
+    s_positional = PyUnicode_InternFromString("positional");
+    if (!s_special || !s_default || !s_idle || !s_positional)
+        return -1;
+    return 0;
+}
+
+static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, exec_module},
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+    {0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT, "_walk", "The compiled inner loop of the JSONPath walk.", 0,
+    methods, slots, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__walk(void)
+{
+    return PyModuleDef_Init(&module_def);
+}
