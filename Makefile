@@ -12,11 +12,11 @@ PYTEST_ARGS ?=
 $(UV):
 	python3 -m pip install --user --quiet uv
 
-.venv/.synced: uv.lock pyproject.toml hatch_build.py speclib/lint/jsonpath/_walk.c | $(UV)
+.venv/.synced: uv.lock pyproject.toml hatch_build.py $(shell find speclib -name '*.c') | $(UV)
 	@# Bytecode is written at install, as pip does (uv compiles site-packages, then the
 	@# checkout's own modules): where PYTHONDONTWRITEBYTECODE is set nothing else writes it,
 	@# and every `portal lint` would spend 0.08 s compiling its imports. Installing the
-	@# project also compiles the lint engine's C walk (hatch_build.py).
+	@# project also compiles the lint engine's C modules (hatch_build.py).
 	$(UV) sync --frozen --compile-bytecode
 	$(RUN) python -m compileall -q -j 0 -x '(^|/)(\.venv|var|node_modules)/' .
 	touch $@

@@ -1,9 +1,12 @@
-"""Build hook: compiles the lint engine's walk loop (speclib/lint/jsonpath/_walk.c) at install.
+"""Build hook: compiles the lint engine's C modules at install.
 
-The module is optional. Without a C compiler the engine runs the same loop in Python
-(walk.py, the reference the tests compare it with), only slower, so a failed build warns and
-goes on. In an editable install (``uv sync``) the module is written beside walk.py; in a
-wheel it is included as an artifact and the wheel is tagged for this interpreter.
+Each is the compiled form of a hot Python loop that stays beside it as the reference and the
+fallback (the tests compare the two): the JSONPath walk (speclib/lint/jsonpath/_walk.c, for
+walk.py) and the JSON loader's node count (speclib/_jsonmeasure.c, for jsonload.py). They are
+optional: without a C compiler the engine runs the Python loops, with the same results, only
+slower, so a failed build warns and goes on. In an editable install (``uv sync``) a module is
+written beside its source; in a wheel it is included as an artifact and the wheel is tagged
+for this interpreter.
 """
 
 from __future__ import annotations
@@ -16,18 +19,18 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCE = Path("speclib", "lint", "jsonpath", "_walk.c")
+SOURCES = (Path("speclib", "lint", "jsonpath", "_walk.c"), Path("speclib", "_jsonmeasure.c"))
 
 
 class NativeWalkHook(BuildHookInterface):
     def initialize(self, version: str, build_data: dict) -> None:
-        source = Path(self.root) / SOURCE
-        target = source.with_name("_walk" + sysconfig.get_config_var("EXT_SUFFIX"))
-        if not _compile(source, target):
-            return
-        build_data["pure_python"] = False
-        build_data["infer_tag"] = True
-        build_data["artifacts"].append(str(target.relative_to(self.root)))
+        for source in SOURCES:
+            path = Path(self.root) / source
+            target = path.with_name(path.stem + sysconfig.get_config_var("EXT_SUFFIX"))
+            if _compile(path, target):
+                build_data["pure_python"] = False
+                build_data["infer_tag"] = True
+                build_data["artifacts"].append(str(target.relative_to(self.root)))
 
 
 def _compile(source: Path, target: Path) -> bool:
@@ -45,7 +48,7 @@ def _compile(source: Path, target: Path) -> bool:
         reason = result.stderr.strip()
     if result is None or result.returncode != 0:
         print(
-            f"warning: the compiled walk was not built ({reason}); "
+            f"warning: {source} was not compiled ({reason}); "
             "the lint engine runs its Python loop instead",
             file=sys.stderr,
         )

@@ -37,7 +37,7 @@ def load_json(data: bytes, *, max_depth: int, max_nodes: int) -> Any:
         value = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise _syntax_error(exc) from None
-    depth, nodes, keys = _measure(value)
+    depth, nodes, keys = measure(value)
     if depth > max_depth:
         line = _locate(data, max_depth=max_depth)[1]
         raise SpecError(
@@ -95,6 +95,13 @@ def _measure(root: Any) -> tuple[int, int, int]:
             if type(child) is dict or type(child) is list:
                 stack.append((child, level + 1))
     return depth, nodes + keys, keys
+
+
+try:
+    # The same walk compiled (_jsonmeasure.c, built at install); _measure is the reference.
+    from ._jsonmeasure import measure
+except ImportError:  # no C compiler where it was installed
+    measure = _measure
 
 
 def _source_key_count(data: bytes) -> int:
