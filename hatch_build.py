@@ -2,7 +2,8 @@
 
 Each is the compiled form of a hot Python loop that stays beside it as the reference and the
 fallback (the tests compare the two): the JSONPath walk (speclib/lint/jsonpath/_walk.c, for
-walk.py) and the JSON loader's node count (speclib/_jsonmeasure.c, for jsonload.py). They are
+walk.py), the JSON loader's node count (speclib/_jsonmeasure.c, for jsonload.py) and the skip
+over a JSON value in source text (speclib/lint/_positions.c, for positions.py). They are
 optional: without a C compiler the engine runs the Python loops, with the same results, only
 slower, so a failed build warns and goes on. In an editable install (``uv sync``) a module is
 written beside its source; in a wheel it is included as an artifact and the wheel is tagged
@@ -19,7 +20,11 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCES = (Path("speclib", "lint", "jsonpath", "_walk.c"), Path("speclib", "_jsonmeasure.c"))
+SOURCES = (
+    Path("speclib", "lint", "jsonpath", "_walk.c"),
+    Path("speclib", "_jsonmeasure.c"),
+    Path("speclib", "lint", "_positions.c"),
+)
 
 
 class NativeWalkHook(BuildHookInterface):

@@ -35,6 +35,21 @@ _scan_once = json.decoder.JSONDecoder().scan_once
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
+def _value_end(text: str, pos: int) -> int:
+    """Offset just after the JSON value starting at ``pos`` (the reference for _positions.c)."""
+    try:
+        return _scan_once(text, pos)[1]
+    except (StopIteration, ValueError, RecursionError):
+        return len(text)
+
+
+try:
+    # The same skip compiled (_positions.c, built at install), which allocates nothing.
+    from ._positions import value_end
+except ImportError:  # no C compiler where it was installed
+    value_end = _value_end
+
+
 def path_trie(paths: list[JsonPath]) -> Trie:
     root: Trie = {}
     for path in paths:
@@ -60,10 +75,7 @@ class _JsonScan:
 
     def value_end(self, pos: int) -> int:
         """Offset just after the JSON value starting at ``pos``."""
-        try:
-            return _scan_once(self.text, pos)[1]
-        except (StopIteration, ValueError, RecursionError):
-            return len(self.text)
+        return value_end(self.text, pos)
 
     def last_leaf_end(self, end: int) -> int:
         """Where a container ending at ``end`` (after its bracket) ends for Spectral."""

@@ -1,6 +1,10 @@
-"""The walk's compiled loop (``_walk.c``) finds what its Python loop, the reference, finds:
-the same matches of every query, in the same order, on the raw and the resolved views of
-real documents, with every ``given`` path of spectral:oas at once."""
+"""The engine's compiled modules do what their Python references do.
+
+The walk's compiled loop (``_walk.c``) finds what its Python loop finds: the same matches of
+every query, in the same order, on the raw and the resolved views of real documents, with
+every ``given`` path of spectral:oas at once. The compiled skip over a JSON value
+(``_positions.c``) gives the ranges the standard library's scanner gives.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from speclib import load_document
-from speclib.lint import builtin_ruleset
+from speclib.lint import builtin_ruleset, positions
 from speclib.lint.document import Document, Inventory
 from speclib.lint.formats import detect_formats
 from speclib.lint.jsonpath import Automaton, parse_path, walk
@@ -71,3 +75,31 @@ def test_an_error_in_a_filter_check_leaves_the_compiled_loop_as_an_exception():
     automaton._check = broken  # the loop calls the check it was given
     with pytest.raises(RuntimeError, match="a broken filter"):
         automaton.run({"a": [{"b": {"type": "array"}}]})
+
+
+def _all_paths(value: object, path: tuple = ()) -> list[tuple]:
+    found = [path]
+    if isinstance(value, dict | list):
+        for key, child in value.items() if isinstance(value, dict) else enumerate(value):
+            found += _all_paths(child, (*path, key))
+    return found
+
+
+@pytest.mark.parametrize("name", ["twilio/twilio_api_v2010.json", "apisguru/zoom.us.json"])
+def test_the_compiled_skip_gives_the_ranges_the_scanner_gives(corpus: Path, name, monkeypatch):
+    assert positions.value_end is not positions._value_end, "`make sync` builds _positions.c"
+    text = (corpus / "specs" / name).read_bytes()
+    paths = _all_paths(load_document(text).data)
+    compiled = positions.json_ranges(text, paths)
+    monkeypatch.setattr(positions, "value_end", positions._value_end)
+    assert compiled == positions.json_ranges(text, paths)
+    assert len(compiled) == len(paths) > 30_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [r'"a\\"', r'"a\""', r'"\\\""', '{"a": ["}", {"b": "]"}]}', "[[], {}]", "-1.5e3", "true"],
+)
+def test_the_compiled_skip_ends_each_kind_of_value_where_the_scanner_does(text: str):
+    padded = f"{text} , 1"
+    assert positions.value_end(padded, 0) == positions._value_end(padded, 0) == len(text)
