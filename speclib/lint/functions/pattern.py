@@ -36,13 +36,13 @@ def _pattern_many(targets: list[Any], options: dict[str, Any]):
     """``pattern`` over many targets at once (the engine's batch form, see engine.py): the
     same results as calling it on each, without a context or a call per target. A big
     document has tens of thousands of descriptions for the markdown rules alone."""
-    match = from_option(options["match"]).test if "match" in options else None
-    not_match = from_option(options["notMatch"]).test if "notMatch" in options else None
+    match = from_option(options["match"]).find if "match" in options else None
+    not_match = from_option(options["notMatch"]).find if "notMatch" in options else None
     for index, target in enumerate(targets):
         if not isinstance(target, str):
             continue
-        if (match is not None and not match(target)) or (
-            not_match is not None and not_match(target)
+        if (match is not None and match(target) is None) or (
+            not_match is not None and not_match(target) is not None
         ):
             yield index, pattern(target, options, None)
 

@@ -11,6 +11,7 @@ hanging a worker later. Compiled patterns are cached.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .emit import to_python
@@ -46,6 +47,12 @@ class JsRegex:
         if self.sticky:
             return self.compiled.match(value) is not None
         return self.compiled.search(value) is not None
+
+    @property
+    def find(self) -> Callable[[str], re.Match[str] | None]:
+        """The compiled pattern's own method that ``test`` calls (``test(v)`` is ``find(v) is
+        not None``), for loops over many strings."""
+        return self.compiled.match if self.sticky else self.compiled.search
 
 
 def split_slashed(pattern: str) -> tuple[str, str]:
