@@ -6,13 +6,14 @@
  * and in Python it runs at the interpreter's floor (about half a microsecond per member).
  * No library walks Python objects with an automaton of our own; this file does exactly what
  * the Python loop in walk.py does, in the same order, and calls back into Python for what is
- * rare (transitions on named keys, filter checks). walk.py stays the reference: it runs where
- * this module was not built, and tests compare the two on every document they walk.
+ * rare (transitions on named keys, new state sets) and for the filter expressions themselves,
+ * after their pre-checks (Automaton._check's, done here). walk.py stays the reference: it
+ * runs where this module was not built, and tests compare the two on every document they walk.
  *
- * run(tables, entry_of, check, root, start, results, dedupe)
+ * run(tables, entry_of, with_states, root, start, results, dedupe)
  *   tables    the automaton's list of _Table objects (it may grow during the walk)
  *   entry_of  Automaton._entry(table, key, length) -> entry
- *   check     Automaton._check(checks, child_set, matched, scope) -> (child_set, matched)
+ *   with_states  Automaton._with(set_id, extra states) -> set_id
  *   root      the document
  *   start     the start state set's index
  *   results   a list of lists, one per query: matches are appended as (path, value)
@@ -79,6 +80,7 @@ typedef struct {
 } TableView;
 
 static PyObject *s_special, *s_default, *s_idle, *s_positional;
+static PyObject *s_keys, *s_more_keys, *s_values, *s_uses_path, *s_test;
 
 static int
 table_view(PyObject *tables, Py_ssize_t set_id, TableView *view)
@@ -185,10 +187,125 @@ append_key(PyObject *path, PyObject *key)
 }
 
 typedef struct {
-    PyObject *tables, *entry_of, *check, *root, *results, *seen;
+    PyObject *tables, *entry_of, *with_states, *root, *results, *seen;
     int dedupe;
     Stack stack;
 } Walk;
+
+/* Filter.passes_prechecks beyond `keys` (checked by the caller): one key of each of
+ * more_keys, and the string members that must be one of the allowed strings. */
+static int
+passes_more(PyObject *child, PyObject *more_keys, PyObject *values)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(more_keys); i++) {
+        int held = holds_any(child, PyTuple_GET_ITEM(more_keys, i));
+        if (held <= 0)
+            return held;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(values); i++) {
+        PyObject *pair = PyTuple_GET_ITEM(values, i);
+        PyObject *held;
+        if (PyDict_GetItemRef(child, PyTuple_GET_ITEM(pair, 0), &held) < 0)
+            return -1;
+        if (held == NULL)
+            continue;
+        int allowed = 1;
+        if (PyUnicode_CheckExact(held))
+            allowed = PySequence_Contains(PyTuple_GET_ITEM(pair, 1), held);
+        Py_DECREF(held);
+        if (allowed <= 0)
+            return allowed;
+    }
+    return 1;
+}
+
+/* Automaton._check: the filters of `checks` on one child, each after its pre-checks; the
+ * states they lead to join *child_set, the queries they complete join *matched. */
+static int
+check_filters(Walk *walk, PyObject *checks, PyObject **child_set, PyObject **matched,
+              PyObject *child, PyObject *key, PyObject *node, PyObject *parent_key,
+              PyObject *path)
+{
+    PyObject *extra = NULL, *found = NULL;
+    int status = -1;
+    int is_dict = PyDict_CheckExact(child);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(checks); i++) {
+        PyObject *item = PyTuple_GET_ITEM(checks, i); /* (filter, following, query) */
+        PyObject *filter = PyTuple_GET_ITEM(item, 0);
+        PyObject *keys = PyObject_GetAttr(filter, s_keys);
+        if (keys == NULL)
+            goto done;
+        int worth = 1;
+        if (keys != Py_None) {
+            worth = is_dict ? holds_any(child, keys) : 0;
+            if (worth > 0) {
+                PyObject *more_keys = PyObject_GetAttr(filter, s_more_keys);
+                PyObject *values = more_keys ? PyObject_GetAttr(filter, s_values) : NULL;
+                worth = values ? passes_more(child, more_keys, values) : -1;
+                Py_XDECREF(more_keys);
+                Py_XDECREF(values);
+            }
+        }
+        Py_DECREF(keys);
+        if (worth < 0)
+            goto done;
+        if (!worth)
+            continue;
+        PyObject *uses_path = PyObject_GetAttr(filter, s_uses_path);
+        if (uses_path == NULL)
+            goto done;
+        int with_path = PyObject_IsTrue(uses_path);
+        Py_DECREF(uses_path);
+        if (with_path < 0)
+            goto done;
+        PyObject *child_path = with_path ? append_key(path, key) : Py_NewRef(Py_None);
+        if (child_path == NULL)
+            goto done;
+        PyObject *test = PyObject_GetAttr(filter, s_test);
+        PyObject *outcome = test == NULL ? NULL
+                                         : PyObject_CallFunctionObjArgs(
+                                               test, child, key, node, parent_key, child_path,
+                                               walk->root, NULL);
+        Py_XDECREF(test);
+        Py_DECREF(child_path);
+        if (outcome == NULL)
+            goto done;
+        int passed = PyObject_IsTrue(outcome);
+        Py_DECREF(outcome);
+        if (passed < 0)
+            goto done;
+        if (!passed)
+            continue;
+        PyObject *following = PyTuple_GET_ITEM(item, 1);
+        Py_ssize_t next = PyLong_AsSsize_t(following);
+        if (next == -1 && PyErr_Occurred())
+            goto done;
+        PyObject **into = next != NO_SET ? &extra : &found;
+        if (*into == NULL && (*into = PyList_New(0)) == NULL)
+            goto done;
+        if (PyList_Append(*into, next != NO_SET ? following : PyTuple_GET_ITEM(item, 2)) < 0)
+            goto done;
+    }
+    if (extra != NULL) {
+        PyObject *joined = PyObject_CallFunctionObjArgs(walk->with_states, *child_set, extra, NULL);
+        if (joined == NULL)
+            goto done;
+        Py_SETREF(*child_set, joined);
+    }
+    if (found != NULL) {
+        PyObject *tail = PyList_AsTuple(found);
+        PyObject *joined = tail ? PySequence_Concat(*matched, tail) : NULL;
+        Py_XDECREF(tail);
+        if (joined == NULL)
+            goto done;
+        Py_SETREF(*matched, joined);
+    }
+    status = 0;
+done:
+    Py_XDECREF(extra);
+    Py_XDECREF(found);
+    return status;
+}
 
 /* One child of the node being walked; returns 0, or -1 with an exception set. */
 static int
@@ -235,24 +352,9 @@ visit(Walk *walk, TableView *view, PyObject *node, PyObject *path, PyObject *par
         int worth = worth_checking(child, guards, sieve);
         if (worth < 0)
             goto done;
-        if (worth) {
-            PyObject *scope = PyTuple_Pack(6, child, key, node, parent_key, path, walk->root);
-            if (scope == NULL)
-                goto done;
-            PyObject *outcome = PyObject_CallFunctionObjArgs(
-                walk->check, checks, child_set, matched, scope, NULL);
-            Py_DECREF(scope);
-            if (outcome == NULL)
-                goto done;
-            if (!PyTuple_CheckExact(outcome) || PyTuple_GET_SIZE(outcome) != 2) {
-                Py_DECREF(outcome);
-                PyErr_SetString(PyExc_TypeError, "a filter check must return a pair");
-                goto done;
-            }
-            Py_SETREF(child_set, Py_NewRef(PyTuple_GET_ITEM(outcome, 0)));
-            Py_SETREF(matched, Py_NewRef(PyTuple_GET_ITEM(outcome, 1)));
-            Py_DECREF(outcome);
-        }
+        if (worth && check_filters(walk, checks, &child_set, &matched, child, key, node,
+                                   parent_key, path) < 0)
+            goto done;
     }
     Py_ssize_t matches = PyTuple_GET_SIZE(matched);
     Py_ssize_t next_set = PyLong_AsSsize_t(child_set);
@@ -366,7 +468,7 @@ run(PyObject *module, PyObject *args)
     Walk walk = {0};
     Py_ssize_t start;
     if (!PyArg_ParseTuple(args, "O!OOOnO!p", &PyList_Type, &walk.tables, &walk.entry_of,
-                          &walk.check, &walk.root, &start, &PyList_Type, &walk.results,
+                          &walk.with_states, &walk.root, &start, &PyList_Type, &walk.results,
                           &walk.dedupe))
         return NULL;
     if (!is_container(walk.root))
@@ -409,7 +511,13 @@ exec_module(PyObject *module)
     s_default = PyUnicode_InternFromString("default");
     s_idle = PyUnicode_InternFromString("idle");
     s_positional = PyUnicode_InternFromString("positional");
-    if (!s_special || !s_default || !s_idle || !s_positional)
+    s_keys = PyUnicode_InternFromString("keys");
+    s_more_keys = PyUnicode_InternFromString("more_keys");
+    s_values = PyUnicode_InternFromString("values");
+    s_uses_path = PyUnicode_InternFromString("uses_path");
+    s_test = PyUnicode_InternFromString("test");
+    if (!s_special || !s_default || !s_idle || !s_positional || !s_keys || !s_more_keys
+        || !s_values || !s_uses_path || !s_test)
         return -1;
     return 0;
 }

@@ -165,7 +165,7 @@ class Automaton:
         if start == _NO_SET or not isinstance(root, dict | list):
             return self._finish(results, root)
         if _native is not None and not python:
-            _native.run(self._tables, self._entry, self._check, root, start, results, dedupe)
+            _native.run(self._tables, self._entry, self._with, root, start, results, dedupe)
             return self._finish(results, root)
         tables = self._tables
         entry_of = self._entry
