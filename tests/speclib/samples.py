@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
+import shutil
+import sysconfig
 import textwrap
 from pathlib import Path
+
+import pytest
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -135,3 +140,15 @@ SWAGGER = textwrap.dedent(
         properties: {name: {type: string}}
     """
 ).encode()
+
+
+def require_compiled(built: bool, module: str) -> None:
+    """For a test of a compiled module (hatch_build.py): it must have been built where a C
+    compiler is at hand; where none is, the engine runs its Python loops instead (which every
+    test of those loops covers), and the comparison has nothing to compare."""
+    if built:
+        return
+    linker = shlex.split(sysconfig.get_config_var("LDSHARED") or "cc")
+    if shutil.which(linker[0]) is not None:
+        pytest.fail(f"{module} was not built although {linker[0]} is here: run `make sync`")
+    pytest.skip(f"no C compiler ({linker[0]}) on this machine: {module} is not built")

@@ -9,6 +9,8 @@ import pytest
 
 from speclib import SpecError, jsonload, load_document
 
+from .samples import require_compiled
+
 
 def test_it_reads_json_when_the_first_character_is_a_brace() -> None:
     document = load_document(b'  \n {"openapi": "3.1.0", "paths": {}}')
@@ -90,19 +92,17 @@ def test_it_refuses_invalid_utf8_in_json_with_the_line() -> None:
     assert (caught.value.code, caught.value.line) == ("invalid-encoding", 2)
 
 
-def test_its_compiled_node_count_is_built():
-    assert jsonload.measure is not jsonload._measure, "`make sync` builds _jsonmeasure.c"
-
-
 @pytest.mark.parametrize(
     "value",
     [1, "x", None, [], {}, [[[]]], {"a": {"b": [1, {"c": 2}], "d": {}}, "e": [[], {"f": None}]}],
 )
 def test_its_compiled_node_count_counts_as_the_python_one(value) -> None:
+    require_compiled(jsonload.measure is not jsonload._measure, "_jsonmeasure.c")
     assert jsonload.measure(value) == jsonload._measure(value)
 
 
 def test_its_compiled_node_count_counts_real_documents_as_the_python_one(corpus: Path) -> None:
+    require_compiled(jsonload.measure is not jsonload._measure, "_jsonmeasure.c")
     for name in ("apisguru/zoom.us.json", "go-swagger/eve-online-esi.json"):
         document = orjson.loads((corpus / "specs" / name).read_bytes())
         counts = jsonload.measure(document)

@@ -18,6 +18,8 @@ from speclib.lint.document import Document, Inventory
 from speclib.lint.formats import detect_formats
 from speclib.lint.jsonpath import Automaton, parse_path, walk
 
+from ..samples import require_compiled
+
 # Besides spectral:oas's paths: one with a filter that reads the path, one with a union of
 # indices (arrays' positions), and the key and parent selectors.
 EXTRA = ("$..[?(@path.length > 3 && @.type)]", "$..parameters[0,-1]", "$.paths[*]~", "$..enum^")
@@ -37,10 +39,6 @@ def _walked(automaton: Automaton, document: object, *, dedupe: bool, python: boo
     ]
 
 
-def test_the_compiled_loop_is_built():
-    assert walk._native is not None, "`make sync` builds _walk.c (it needs a C compiler)"
-
-
 @pytest.mark.parametrize(
     "name",
     [
@@ -52,8 +50,7 @@ def test_the_compiled_loop_is_built():
     ],
 )
 def test_both_loops_find_the_same_on_real_documents(corpus: Path, name: str):
-    if walk._native is None:
-        pytest.fail("`make sync` builds _walk.c (it needs a C compiler)")
+    require_compiled(walk._native is not None, "_walk.c")
     text = (corpus / "specs" / name).read_bytes()
     loaded = load_document(text)
     inventory = Inventory(Document(name, text, loaded.data, loaded.syntax))
@@ -67,6 +64,7 @@ def test_both_loops_find_the_same_on_real_documents(corpus: Path, name: str):
 
 
 def test_an_error_in_a_filter_leaves_the_compiled_loop_as_an_exception(monkeypatch):
+    require_compiled(walk._native is not None, "_walk.c")
     query = parse_path("$..[?(@.type == 'array')]")
     automaton = Automaton([query])
 
@@ -88,7 +86,7 @@ def _all_paths(value: object, path: tuple = ()) -> list[tuple]:
 
 @pytest.mark.parametrize("name", ["twilio/twilio_api_v2010.json", "apisguru/zoom.us.json"])
 def test_the_compiled_skip_gives_the_ranges_the_scanner_gives(corpus: Path, name, monkeypatch):
-    assert positions.value_end is not positions._value_end, "`make sync` builds _positions.c"
+    require_compiled(positions.value_end is not positions._value_end, "_positions.c")
     text = (corpus / "specs" / name).read_bytes()
     paths = _all_paths(load_document(text).data)
     compiled = positions.json_ranges(text, paths)
@@ -102,5 +100,6 @@ def test_the_compiled_skip_gives_the_ranges_the_scanner_gives(corpus: Path, name
     [r'"a\\"', r'"a\""', r'"\\\""', '{"a": ["}", {"b": "]"}]}', "[[], {}]", "-1.5e3", "true"],
 )
 def test_the_compiled_skip_ends_each_kind_of_value_where_the_scanner_does(text: str):
+    require_compiled(positions.value_end is not positions._value_end, "_positions.c")
     padded = f"{text} , 1"
     assert positions.value_end(padded, 0) == positions._value_end(padded, 0) == len(text)

@@ -10,13 +10,15 @@ import pytest
 
 from speclib.lint.jsonpath import Automaton, JsonPathError, parse_path, walk
 
+from ..samples import require_compiled
+
 
 @pytest.fixture(autouse=True, params=["compiled loop", "python loop"])
 def loop(request, monkeypatch):
     if request.param == "python loop":
         monkeypatch.setattr(walk, "_native", None)
-    elif walk._native is None:
-        pytest.fail("the compiled walk was not built: `make sync` builds it (needs a C compiler)")
+    else:
+        require_compiled(walk._native is not None, "_walk.c")
 
 
 DOC = {
