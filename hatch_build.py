@@ -2,10 +2,12 @@
 
 Each is the compiled form of a hot Python loop that stays beside it as the reference and the
 fallback (the tests compare the two): the JSONPath walk (speclib/lint/jsonpath/_walk.c, for
-walk.py), the JSON loader's node count (speclib/_jsonmeasure.c, for jsonload.py) and the skip
-over a JSON value in source text (speclib/lint/_positions.c, for positions.py). They are
-optional: without a C compiler the engine runs the Python loops, with the same results, only
-slower, so a failed build warns and goes on. In an editable install (``uv sync``) a module is
+walk.py), the JSON loader's node count (speclib/_jsonmeasure.c, for jsonload.py), the skip
+over a JSON value in source text (speclib/lint/_positions.c, for positions.py) and the YAML
+loader over libyaml (speclib/_yamlbuild.c, for yamlbuild.py; it needs libyaml's headers, the
+Debian package libyaml-dev). They are optional: without a C compiler (or the headers) the
+engine runs the Python code, with the same results, only slower, so a failed build warns and
+goes on. In an editable install (``uv sync``) a module is
 written beside its source; in a wheel it is included as an artifact and the wheel is tagged
 for this interpreter.
 """
@@ -20,30 +22,32 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
+# Each module's source and the libraries it links with.
 SOURCES = (
-    Path("speclib", "lint", "jsonpath", "_walk.c"),
-    Path("speclib", "_jsonmeasure.c"),
-    Path("speclib", "lint", "_positions.c"),
+    (Path("speclib", "lint", "jsonpath", "_walk.c"), ()),
+    (Path("speclib", "_jsonmeasure.c"), ()),
+    (Path("speclib", "lint", "_positions.c"), ()),
+    (Path("speclib", "_yamlbuild.c"), ("-lyaml",)),  # libyaml, which PyYAML's parser also is
 )
 
 
 class NativeWalkHook(BuildHookInterface):
     def initialize(self, version: str, build_data: dict) -> None:
-        for source in SOURCES:
+        for source, libraries in SOURCES:
             path = Path(self.root) / source
             target = path.with_name(path.stem + sysconfig.get_config_var("EXT_SUFFIX"))
-            if _compile(path, target):
+            if _compile(path, target, libraries):
                 build_data["pure_python"] = False
                 build_data["infer_tag"] = True
                 build_data["artifacts"].append(str(target.relative_to(self.root)))
 
 
-def _compile(source: Path, target: Path) -> bool:
+def _compile(source: Path, target: Path, libraries: tuple[str, ...]) -> bool:
     # LDSHARED compiles and links an extension module on this platform ("cc -shared" on
     # Linux, with "-bundle -undefined dynamic_lookup" on macOS).
     linker = shlex.split(sysconfig.get_config_var("LDSHARED") or "cc -shared")
     include = sysconfig.get_paths()["include"]
-    command = [*linker, "-O2", "-fPIC", f"-I{include}", str(source), "-o", str(target)]
+    command = [*linker, "-O2", "-fPIC", f"-I{include}", str(source), *libraries, "-o", str(target)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:

@@ -17,14 +17,25 @@ from typing import Any
 import yaml
 
 from .errors import SpecError
+from .verbatim import VERBATIM_PATHS
 from .yamlbuild import Builder, Tape
+from .yamlscalars import resolve_plain
+
+try:
+    # Builder's usual path compiled over libyaml (_yamlbuild.c, built at install where libyaml's
+    # headers are): no Python object per event. It hands anything unusual back to Builder.
+    from . import _yamlbuild as _native
+except ImportError:  # no C compiler or no libyaml headers where it was installed
+    _native = None
 
 try:  # LibYAML's parser: C speed, iterative state machine.
     from yaml._yaml import CParser as _FastParser
 except ImportError:  # pragma: no cover - the locked PyYAML wheel ships LibYAML
     _FastParser = None
 
-__all__ = ["load_yaml"]
+__all__ = ["load_yaml", "load_yaml_events"]
+
+_NATIVE_MAX_DEPTH = 1_000
 
 
 def load_yaml(data: bytes, *, max_depth: int, max_nodes: int, tape: Tape | None = None) -> Any:
@@ -34,6 +45,21 @@ def load_yaml(data: bytes, *, max_depth: int, max_nodes: int, tape: Tape | None 
     Raises SpecError: "too-deep", "alias-bomb", "too-large" (node count),
     "duplicate-key", "empty" (no node at all) or "invalid-yaml", with a line.
     """
+    if _native is not None:
+        # The system's libyaml may lack the nesting limit of PyYAML's (1,000 levels), without
+        # which flow collections nested deeper take quadratic time: deeper goes to Builder.
+        depth = min(max_depth, _NATIVE_MAX_DEPTH)
+        try:
+            return _native.load(data, depth, max_nodes, tape, resolve_plain, VERBATIM_PATHS)
+        except _native.Fallback:
+            pass  # a problem, or what only Builder handles: Builder decides (and words it)
+    return load_yaml_events(data, max_depth=max_depth, max_nodes=max_nodes, tape=tape)
+
+
+def load_yaml_events(
+    data: bytes, *, max_depth: int, max_nodes: int, tape: Tape | None = None
+) -> Any:
+    """``load_yaml`` over PyYAML's events with Builder: the reference for _yamlbuild.c."""
     parser = _FastParser(data) if _FastParser is not None else yaml.SafeLoader(data)
     try:
         return Builder(max_depth, max_nodes, tape).run(parser.get_event)

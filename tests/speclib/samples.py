@@ -142,13 +142,22 @@ SWAGGER = textwrap.dedent(
 ).encode()
 
 
-def require_compiled(built: bool, module: str) -> None:
+def require_compiled(built: bool, module: str, headers: tuple[str, ...] = ()) -> None:
     """For a test of a compiled module (hatch_build.py): it must have been built where a C
-    compiler is at hand; where none is, the engine runs its Python loops instead (which every
-    test of those loops covers), and the comparison has nothing to compare."""
+    compiler (and the ``headers`` it includes) is at hand; where not, the engine runs its
+    Python code instead (which every test of that code covers), and there is nothing to
+    compare."""
     if built:
         return
     linker = shlex.split(sysconfig.get_config_var("LDSHARED") or "cc")
-    if shutil.which(linker[0]) is not None:
-        pytest.fail(f"{module} was not built although {linker[0]} is here: run `make sync`")
-    pytest.skip(f"no C compiler ({linker[0]}) on this machine: {module} is not built")
+    if shutil.which(linker[0]) is None:
+        pytest.skip(f"no C compiler ({linker[0]}) on this machine: {module} is not built")
+    folders = (
+        Path(sysconfig.get_paths()["include"]),
+        Path("/usr/include"),
+        Path("/usr/local/include"),
+    )
+    missing = [name for name in headers if not any((folder / name).is_file() for folder in folders)]
+    if missing:
+        pytest.skip(f"no {', '.join(missing)} on this machine: {module} is not built")
+    pytest.fail(f"{module} was not built although {linker[0]} is here: run `make sync`")

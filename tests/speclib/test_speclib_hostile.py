@@ -11,8 +11,18 @@ from pathlib import Path
 import orjson
 import pytest
 
-from speclib import SpecError, load_document, parse_spec
+from speclib import SpecError, load_document, parse_spec, yamlload
 from speclib.extract import DOCUMENT_BUDGET
+
+
+@pytest.fixture(autouse=True, params=["compiled loader", "events"])
+def yaml_loader(request, monkeypatch):
+    """Every hostile input goes through both YAML loaders (the compiled one hands what it
+    refuses to Builder, which words the error)."""
+    if request.param == "events":
+        monkeypatch.setattr(yamlload, "_native", None)
+    return request.param
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
