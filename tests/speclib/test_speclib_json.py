@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import orjson
 import pytest
 
-from speclib import SpecError, jsonload, load_document
-
-from .samples import require_compiled
+from speclib import SpecError, load_document
 
 
 def test_it_reads_json_when_the_first_character_is_a_brace() -> None:
@@ -90,21 +85,3 @@ def test_it_refuses_invalid_utf8_in_json_with_the_line() -> None:
     with pytest.raises(SpecError) as caught:
         load_document(b'{"a": 1,\n"b": "\xff"}')
     assert (caught.value.code, caught.value.line) == ("invalid-encoding", 2)
-
-
-@pytest.mark.parametrize(
-    "value",
-    [1, "x", None, [], {}, [[[]]], {"a": {"b": [1, {"c": 2}], "d": {}}, "e": [[], {"f": None}]}],
-)
-def test_its_compiled_node_count_counts_as_the_python_one(value) -> None:
-    require_compiled(jsonload.measure is not jsonload._measure, "_jsonmeasure.c")
-    assert jsonload.measure(value) == jsonload._measure(value)
-
-
-def test_its_compiled_node_count_counts_real_documents_as_the_python_one(corpus: Path) -> None:
-    require_compiled(jsonload.measure is not jsonload._measure, "_jsonmeasure.c")
-    for name in ("apisguru/zoom.us.json", "go-swagger/eve-online-esi.json"):
-        document = orjson.loads((corpus / "specs" / name).read_bytes())
-        counts = jsonload.measure(document)
-        assert counts == jsonload._measure(document)
-        assert counts[1] > 10_000

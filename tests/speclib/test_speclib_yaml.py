@@ -1,18 +1,17 @@
 """YAML loading: YAML 1.2 meaning, source text kept where it matters, errors with lines.
 
 Every test runs twice: with the compiled loader (``_yamlbuild.c``, built at install) and with
-Builder over PyYAML's events, its reference; the last test compares the two on the corpus.
+Builder over PyYAML's events, its reference (test_speclib_compiled.py compares the two on the
+corpus).
 """
 
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
 from speclib import SpecError, load_document, yamlload
-from speclib.yamlbuild import Tape
 
 from .samples import require_compiled
 
@@ -209,22 +208,3 @@ def test_it_gives_the_same_result_with_the_pure_python_parser(
         "r": {"200": ["yes", 12, 31, None]},
         "m": {"b": 2, "a": 1},
     }
-
-
-def _loaded(load, data: bytes) -> tuple:
-    tape = Tape()
-    try:
-        value = load(data, max_depth=200, max_nodes=10_000_000, tape=tape)
-    except SpecError as exc:
-        return ("refused", exc.code, exc.message, exc.line)
-    return value, [getattr(tape, name) for name in Tape.__slots__]
-
-
-def test_both_loaders_give_the_same_values_and_tapes_on_the_corpus(corpus: Path, loader: str):
-    if loader == "events":
-        return  # one comparison is enough; the compiled parameter makes it
-    names = sorted(corpus.glob("specs/**/*.yaml"))
-    assert len(names) > 30
-    for name in names:
-        data = name.read_bytes()
-        assert _loaded(yamlload.load_yaml, data) == _loaded(yamlload.load_yaml_events, data), name

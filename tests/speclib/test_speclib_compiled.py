@@ -1,0 +1,51 @@
+"""speclib's compiled loaders do what their Python references do: the YAML loader over libyaml
+(``_yamlbuild.c``) gives Builder's values and tape, and the JSON node count
+(``_jsonmeasure.c``) counts as ``jsonload._measure`` counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from speclib import SpecError, jsonload, yamlload
+from speclib.yamlbuild import Tape
+
+from .samples import require_compiled
+
+
+def _loaded(load, data: bytes) -> tuple:
+    tape = Tape()
+    try:
+        value = load(data, max_depth=200, max_nodes=10_000_000, tape=tape)
+    except SpecError as exc:
+        return ("refused", exc.code, exc.message, exc.line)
+    return value, [getattr(tape, name) for name in Tape.__slots__]
+
+
+def test_both_yaml_loaders_give_the_same_values_and_tapes_on_the_corpus(corpus: Path):
+    require_compiled(yamlload._native is not None, "_yamlbuild.c", headers=("yaml.h",))
+    names = sorted(corpus.glob("specs/**/*.yaml"))
+    assert len(names) > 30
+    for name in names:
+        data = name.read_bytes()
+        assert _loaded(yamlload.load_yaml, data) == _loaded(yamlload.load_yaml_events, data), name
+
+
+@pytest.mark.parametrize(
+    "value",
+    [1, "x", None, [], {}, [[[]]], {"a": {"b": [1, {"c": 2}], "d": {}}, "e": [[], {"f": None}]}],
+)
+def test_the_compiled_node_count_counts_as_the_python_one(value) -> None:
+    require_compiled(jsonload.measure is not jsonload._measure, "_jsonmeasure.c")
+    assert jsonload.measure(value) == jsonload._measure(value)
+
+
+def test_the_compiled_node_count_counts_real_documents_as_the_python_one(corpus: Path) -> None:
+    require_compiled(jsonload.measure is not jsonload._measure, "_jsonmeasure.c")
+    for name in ("apisguru/zoom.us.json", "go-swagger/eve-online-esi.json"):
+        document = orjson.loads((corpus / "specs" / name).read_bytes())
+        counts = jsonload.measure(document)
+        assert counts == jsonload._measure(document)
+        assert counts[1] > 10_000
