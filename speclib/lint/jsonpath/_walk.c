@@ -382,13 +382,16 @@ visit(Walk *walk, TableView *view, PyObject *node, PyObject *path, PyObject *par
     }
     if (next_set != NO_SET && is_container(child)) {
         if (walk->dedupe) {
-            /* (id(child), child_set) as one integer: set indices stay far below 2**16 */
-            if (next_set >= (1 << 16)) {
-                PyErr_SetString(PyExc_OverflowError, "too many state sets");
-                goto done;
-            }
-            PyObject *marker = PyLong_FromUnsignedLongLong(
-                ((unsigned long long)(uintptr_t)child << 16) | (unsigned long long)next_set);
+            /* (id(child), child_set) as one integer when both fit (addresses below 2**47 and
+             * fewer than 2**16 state sets, as usual), else as a pair: a given child and set
+             * always take the same form, so the markers stay exact */
+            uintptr_t address = (uintptr_t)child;
+            PyObject *marker;
+            if (next_set < (1 << 16) && (address >> 47) == 0)
+                marker = PyLong_FromUnsignedLongLong(((unsigned long long)address << 16)
+                                                     | (unsigned long long)next_set);
+            else
+                marker = Py_BuildValue("(Kn)", (unsigned long long)address, next_set);
             if (marker == NULL)
                 goto done;
             int known = PySet_Contains(walk->seen, marker);

@@ -164,7 +164,7 @@ class Automaton:
         start = self._intern(frozenset(s for s in self.first_state if s != _NO_SET))
         if start == _NO_SET or not isinstance(root, dict | list):
             return self._finish(results, root)
-        if _native is not None and not python:
+        if _native is not None and not python and type(root) in (dict, list):
             _native.run(self._tables, self._entry, self._with, root, start, results, dedupe)
             return self._finish(results, root)
         tables = self._tables

@@ -103,3 +103,12 @@ def test_the_compiled_skip_ends_each_kind_of_value_where_the_scanner_does(text: 
     require_compiled(positions.value_end is not positions._value_end, "_positions.c")
     padded = f"{text} , 1"
     assert positions.value_end(padded, 0) == positions._value_end(padded, 0) == len(text)
+
+
+def test_a_mapping_of_another_type_is_walked_by_the_python_loop():
+    class Ordered(dict):
+        pass
+
+    document = Ordered({"a": {"type": "array"}})
+    automaton = Automaton([parse_path("$..[?(@.type == 'array')]")])
+    assert [path for path, _ in automaton.run(document)[0]] == [("a",)]
