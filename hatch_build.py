@@ -7,9 +7,11 @@ over a JSON value in source text (speclib/lint/_positions.c, for positions.py) a
 loader over libyaml (speclib/_yamlbuild.c, for yamlbuild.py; it needs libyaml's headers, the
 Debian package libyaml-dev). They are optional: without a C compiler (or the headers) the
 engine runs the Python code, with the same results, only slower, so a failed build warns and
-goes on. In an editable install (``uv sync``) a module is
-written beside its source; in a wheel it is included as an artifact and the wheel is tagged
-for this interpreter.
+goes on. In an editable install (``uv sync``) a module is written beside its source; in a
+wheel it is included as an artifact and the wheel is tagged for this interpreter.
+
+``python hatch_build.py`` builds the modules in place in its own checkout, without hatchling
+(benchmarks/lint_instructions.py does so in the worktree of the revision it compares with).
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
-
 # Each module's source and the libraries it links with.
 SOURCES = (
     (Path("speclib", "lint", "jsonpath", "_walk.c"), ()),
@@ -31,15 +31,15 @@ SOURCES = (
 )
 
 
-class NativeWalkHook(BuildHookInterface):
-    def initialize(self, version: str, build_data: dict) -> None:
-        for source, libraries in SOURCES:
-            path = Path(self.root) / source
-            target = path.with_name(path.stem + sysconfig.get_config_var("EXT_SUFFIX"))
-            if _compile(path, target, libraries):
-                build_data["pure_python"] = False
-                build_data["infer_tag"] = True
-                build_data["artifacts"].append(str(target.relative_to(self.root)))
+def build_in_place(root: Path) -> list[Path]:
+    """Compile every module beside its source under ``root``; the modules built."""
+    built = []
+    for source, libraries in SOURCES:
+        path = root / source
+        target = path.with_name(path.stem + sysconfig.get_config_var("EXT_SUFFIX"))
+        if _compile(path, target, libraries):
+            built.append(target)
+    return built
 
 
 def _compile(source: Path, target: Path, libraries: tuple[str, ...]) -> bool:
@@ -58,8 +58,21 @@ def _compile(source: Path, target: Path, libraries: tuple[str, ...]) -> bool:
     if result is None or result.returncode != 0:
         print(
             f"warning: {source} was not compiled ({reason}); "
-            "the lint engine runs its Python loop instead",
+            "the lint engine runs its Python code instead",
             file=sys.stderr,
         )
         return False
     return True
+
+
+if __name__ == "__main__":
+    build_in_place(Path(__file__).resolve().parent)
+else:  # loaded by hatchling
+    from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+    class NativeModulesHook(BuildHookInterface):
+        def initialize(self, version: str, build_data: dict) -> None:
+            for target in build_in_place(Path(self.root)):
+                build_data["pure_python"] = False
+                build_data["infer_tag"] = True
+                build_data["artifacts"].append(str(target.relative_to(self.root)))
