@@ -9,6 +9,10 @@
  *
  * measure(root) -> (depth, nodes, keys): depth counts containers (the root is level 1, a
  * scalar root 0); nodes counts containers, values and keys, the root included.
+ *
+ * key_count(data) -> the number of keys written in valid JSON text (jsonload's
+ * _source_key_count): the colons outside strings. In Python that count takes three passes over
+ * the text and a copy of it (9 ms on Zoom's 3 MB description); this is one pass.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -62,8 +66,31 @@ measure(PyObject *module, PyObject *root)
     return Py_BuildValue("nnn", depth, nodes + keys, keys);
 }
 
+static PyObject *
+key_count(PyObject *module, PyObject *arg)
+{
+    if (!PyBytes_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "key_count(data: bytes)");
+        return NULL;
+    }
+    const unsigned char *data = (const unsigned char *)PyBytes_AS_STRING(arg);
+    Py_ssize_t length = PyBytes_GET_SIZE(arg), keys = 0;
+    for (Py_ssize_t pos = 0; pos < length; pos++) {
+        unsigned char c = data[pos];
+        if (c == ':') {
+            keys++;
+        } else if (c == '"') { /* a string: to its closing quote, past escape pairs */
+            for (pos++; pos < length && data[pos] != '"'; pos++)
+                if (data[pos] == '\\')
+                    pos++;
+        }
+    }
+    return PyLong_FromSsize_t(keys);
+}
+
 static PyMethodDef methods[] = {
     {"measure", measure, METH_O, "(depth, nodes, keys) of a parsed JSON document."},
+    {"key_count", key_count, METH_O, "The number of keys written in valid JSON text."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -73,7 +100,7 @@ static PyModuleDef_Slot slots[] = {
 };
 
 static struct PyModuleDef module_def = {
-    PyModuleDef_HEAD_INIT, "_jsonmeasure", "The compiled count of a JSON document's nodes.", 0,
+    PyModuleDef_HEAD_INIT, "_jsonmeasure", "The compiled counts of a JSON document's nodes and keys.", 0,
     methods, slots, NULL, NULL, NULL,
 };
 

@@ -47,7 +47,7 @@ def load_json(data: bytes, *, max_depth: int, max_nodes: int) -> Any:
         )
     if nodes > max_nodes:
         raise SpecError("too-large", f"The document has more than {max_nodes:,} nodes.")
-    if _source_key_count(data) != keys:
+    if key_count(data) != keys:
         key, line = _locate(data)
         raise SpecError(
             "duplicate-key",
@@ -97,13 +97,6 @@ def _measure(root: Any) -> tuple[int, int, int]:
     return depth, nodes + keys, keys
 
 
-try:
-    # The same walk compiled (_jsonmeasure.c, built at install); _measure is the reference.
-    from ._jsonmeasure import measure
-except ImportError:  # no C compiler where it was installed
-    measure = _measure
-
-
 def _source_key_count(data: bytes) -> int:
     """Count the keys written in valid JSON text, at C speed.
 
@@ -118,6 +111,14 @@ def _source_key_count(data: bytes) -> int:
     reduced = data.translate(None, _ONLY_QUOTES_AND_COLONS)
     # Inside strings only colons are left, so each string's length is its colon count.
     return reduced.count(b":") - sum(map(len, reduced.split(b'"')[1::2]))
+
+
+try:
+    # The same counts compiled (_jsonmeasure.c, built at install); _measure and
+    # _source_key_count are the references.
+    from ._jsonmeasure import key_count, measure
+except ImportError:  # no C compiler where it was installed
+    measure, key_count = _measure, _source_key_count
 
 
 def _locate(data: bytes, *, max_depth: int | None = None) -> tuple[str, int]:

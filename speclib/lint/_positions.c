@@ -1,23 +1,67 @@
 /*
- * positions.py's skip over a JSON value, compiled: value_end(text, pos) -> the offset just
- * after the value that starts at pos (pos at its first character, past any blank).
+ * positions.py's JSON ranges, compiled:
  *
- * Why by hand: a finding's range is found by reading only the objects on its path, member by
- * member, and skipping every other value. The standard library's scanner can skip one, but it
- * builds the whole value as Python objects to do so (a skipped `components` is a full parse);
- * this reads the characters and allocates nothing. The text is JSON that orjson has accepted,
- * so a value is a string, a number, a literal or brackets balanced outside strings.
- * positions.py keeps the scanner as the reference and the fallback; the tests compare them.
+ *   ranges(data, trie, wanted, decode) -> {path: (start line, start character, end line,
+ *     end character)} for every path of `trie` marked `wanted`, in the UTF-8 JSON text `data`
+ *     (a BOM is skipped); lines and characters count from 0, characters in UTF-16 units as
+ *     JavaScript counts them; `decode` (json.loads) reads keys that hold escapes.
+ *
+ * It is positions._json_ranges (the reference and the fallback; the tests compare the two):
+ * only the objects and arrays on the wanted paths are read member by member, every other value
+ * is skipped, and the ranges follow Spectral's conventions (see positions.py).
+ *
+ * Why by hand: in Python, reading the members of the objects on the paths (all of `paths` for
+ * one finding under it) and turning offsets into lines and characters over a decoded copy of
+ * the text cost a tenth of a lint; the standard library's scanner can skip a value, but it
+ * builds it as Python objects to do so. This reads the bytes as they are and allocates only the
+ * keys of the objects on the paths. The text is JSON that orjson has accepted (valid UTF-8; a
+ * value is a string, a number, a literal or brackets balanced outside strings).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdlib.h>
+
+typedef struct {
+    PyObject *path; /* owned */
+    Py_ssize_t start, end;
+} Found;
+
+typedef struct {
+    const unsigned char *data;
+    Py_ssize_t length;
+    PyObject *wanted; /* the trie's marker of a wanted path */
+    PyObject *decode; /* json.loads, for keys with escapes */
+    Found *found;
+    Py_ssize_t count, capacity;
+} Scan;
+
+static inline unsigned char
+char_at(const Scan *scan, Py_ssize_t pos)
+{
+    return pos >= 0 && pos < scan->length ? scan->data[pos] : 0;
+}
+
+static inline int
+is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 static Py_ssize_t
-string_end(int kind, const void *data, Py_ssize_t length, Py_ssize_t pos)
+space(const Scan *scan, Py_ssize_t pos)
+{
+    while (pos < scan->length && is_blank(scan->data[pos]))
+        pos++;
+    return pos;
+}
+
+static Py_ssize_t
+string_end(const Scan *scan, Py_ssize_t pos)
 {
     /* pos is just after the opening quote */
-    while (pos < length) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, pos);
+    const unsigned char *data = scan->data;
+    while (pos < scan->length) {
+        unsigned char c = data[pos];
         if (c == '\\')
             pos += 2;
         else if (c == '"')
@@ -25,61 +69,333 @@ string_end(int kind, const void *data, Py_ssize_t length, Py_ssize_t pos)
         else
             pos++;
     }
-    return length;
+    return scan->length;
 }
 
-static PyObject *
-value_end(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+/* The offset just after the JSON value starting at pos (positions._value_end). */
+static Py_ssize_t
+skip_value(const Scan *scan, Py_ssize_t pos)
 {
-    if (nargs != 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "value_end(text: str, pos: int)");
-        return NULL;
-    }
-    PyObject *text = args[0];
-    Py_ssize_t pos = PyLong_AsSsize_t(args[1]);
-    if (pos == -1 && PyErr_Occurred())
-        return NULL;
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    const unsigned char *data = scan->data;
+    Py_ssize_t length = scan->length;
     if (pos < 0 || pos >= length)
-        return PyLong_FromSsize_t(length);
-    Py_UCS4 first = PyUnicode_READ(kind, data, pos);
+        return length;
+    unsigned char first = data[pos];
     if (first == '"')
-        return PyLong_FromSsize_t(string_end(kind, data, length, pos + 1));
+        return string_end(scan, pos + 1);
     if (first == '{' || first == '[') {
         Py_ssize_t depth = 0;
         while (pos < length) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, pos);
+            unsigned char c = data[pos];
             if (c == '"') {
-                pos = string_end(kind, data, length, pos + 1);
+                pos = string_end(scan, pos + 1);
                 continue;
             }
             if (c == '{' || c == '[')
                 depth++;
             else if ((c == '}' || c == ']') && --depth == 0)
-                return PyLong_FromSsize_t(pos + 1);
+                return pos + 1;
             pos++;
         }
-        return PyLong_FromSsize_t(length);
+        return length;
     }
     if (!(first == '-' || (first >= '0' && first <= '9') || first == 't' || first == 'f'
           || first == 'n'))
-        return PyLong_FromSsize_t(length); /* no value starts here (the scanner's answer) */
+        return length; /* no value starts here (the scanner's answer) */
     /* a number or a literal: up to the next delimiter */
     while (pos < length) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, pos);
-        if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n'
-            || c == '\r')
+        unsigned char c = data[pos];
+        if (c == ',' || c == '}' || c == ']' || is_blank(c))
             break;
         pos++;
     }
-    return PyLong_FromSsize_t(pos);
+    return pos;
+}
+
+/* Where a container ending at `end` (after its bracket) ends for Spectral: at its last leaf,
+   or at its own closing bracket when it is empty (_JsonScan.last_leaf_end). */
+static Py_ssize_t
+last_leaf_end(const Scan *scan, Py_ssize_t end)
+{
+    Py_ssize_t close = end - 1;
+    for (;;) {
+        Py_ssize_t index = close - 1;
+        while (index > 0 && is_blank(char_at(scan, index)))
+            index--;
+        unsigned char c = char_at(scan, index);
+        if (index < 0 || c == '[' || c == '{')
+            return close + 1;
+        if (c == ']' || c == '}') {
+            close = index;
+            continue;
+        }
+        return index + 1;
+    }
+}
+
+static Py_ssize_t walk(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path,
+                       Py_ssize_t key_end);
+
+/* The subtrie under `key` (borrowed), or NULL: with an exception set on failure. */
+static PyObject *
+subtrie(PyObject *trie, PyObject *key)
+{
+    PyObject *sub = PyDict_GetItemWithError(trie, key);
+    if (sub != NULL && !PyDict_CheckExact(sub)) {
+        PyErr_SetString(PyExc_TypeError, "a path trie holds dicts");
+        return NULL;
+    }
+    return sub;
+}
+
+/* Walks the wanted child `sub` at `value`, as `path` + `key`; its end, or -1. */
+static Py_ssize_t
+walk_child(Scan *scan, PyObject *sub, Py_ssize_t value, PyObject *path, PyObject *key,
+           Py_ssize_t key_end)
+{
+    Py_ssize_t size = PyTuple_GET_SIZE(path);
+    PyObject *child_path = PyTuple_New(size + 1);
+    if (child_path == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < size; i++)
+        PyTuple_SET_ITEM(child_path, i, Py_NewRef(PyTuple_GET_ITEM(path, i)));
+    PyTuple_SET_ITEM(child_path, size, Py_NewRef(key));
+    Py_ssize_t end = walk(scan, sub, value, child_path, key_end);
+    Py_DECREF(child_path);
+    return end;
+}
+
+/* The key of the string between `start` (its opening quote) and `end` (after its closing
+   one), a new reference. */
+static PyObject *
+read_key(const Scan *scan, Py_ssize_t start, Py_ssize_t end)
+{
+    const char *inside = (const char *)scan->data + start + 1;
+    Py_ssize_t size = end - start - 2;
+    if (size < 0)
+        size = 0;
+    if (memchr(inside, '\\', size) == NULL)
+        return PyUnicode_DecodeUTF8(inside, size, "strict");
+    PyObject *raw = PyBytes_FromStringAndSize((const char *)scan->data + start, end - start);
+    if (raw == NULL)
+        return NULL;
+    PyObject *key = PyObject_CallOneArg(scan->decode, raw);
+    Py_DECREF(raw);
+    return key;
+}
+
+static Py_ssize_t
+members(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path)
+{
+    Py_ssize_t index = space(scan, pos + 1);
+    while (char_at(scan, index) == '"') {
+        Py_ssize_t key_end = string_end(scan, index + 1);
+        PyObject *key = read_key(scan, index, key_end);
+        if (key == NULL)
+            return -1;
+        Py_ssize_t value = space(scan, space(scan, key_end) + 1); /* past the colon */
+        PyObject *sub = subtrie(trie, key);
+        Py_ssize_t end;
+        if (sub != NULL)
+            end = walk_child(scan, sub, value, path, key, key_end);
+        else if (PyErr_Occurred())
+            end = -1;
+        else
+            end = skip_value(scan, value);
+        Py_DECREF(key);
+        if (end < 0)
+            return -1;
+        index = space(scan, end);
+        if (char_at(scan, index) != ',')
+            break;
+        index = space(scan, index + 1);
+    }
+    return index + 1; /* past the closing brace */
+}
+
+static Py_ssize_t
+items(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path)
+{
+    Py_ssize_t index = space(scan, pos + 1);
+    Py_ssize_t position = 0;
+    while (index < scan->length && scan->data[index] != ']') {
+        PyObject *key = PyLong_FromSsize_t(position);
+        if (key == NULL)
+            return -1;
+        PyObject *sub = subtrie(trie, key);
+        Py_ssize_t end;
+        if (sub != NULL)
+            end = walk_child(scan, sub, index, path, key, -1);
+        else if (PyErr_Occurred())
+            end = -1;
+        else
+            end = skip_value(scan, index);
+        Py_DECREF(key);
+        if (end < 0)
+            return -1;
+        index = space(scan, end);
+        if (char_at(scan, index) != ',')
+            break;
+        index = space(scan, index + 1);
+        position++;
+    }
+    return index + 1;
+}
+
+static int
+record(Scan *scan, PyObject *path, Py_ssize_t start, Py_ssize_t end)
+{
+    if (scan->count == scan->capacity) {
+        Py_ssize_t capacity = scan->capacity ? scan->capacity * 2 : 64;
+        Found *grown = PyMem_Realloc(scan->found, capacity * sizeof(Found));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        scan->found = grown;
+        scan->capacity = capacity;
+    }
+    scan->found[scan->count++] = (Found){Py_NewRef(path), start, end};
+    return 0;
+}
+
+/* Records the wanted paths at and below the value at `pos` (key_end: the end of its key, or
+   -1 when it has none); returns its end, or -1 with an exception set (_JsonScan.walk). */
+static Py_ssize_t
+walk(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path, Py_ssize_t key_end)
+{
+    if (Py_EnterRecursiveCall(" while reading the ranges of JSON paths"))
+        return -1;
+    unsigned char opener = char_at(scan, pos);
+    int is_wanted = PyDict_Contains(trie, scan->wanted);
+    Py_ssize_t end;
+    if (is_wanted < 0)
+        end = -1;
+    else if (PyDict_GET_SIZE(trie) > is_wanted && opener == '{')
+        end = members(scan, trie, pos, path);
+    else if (PyDict_GET_SIZE(trie) > is_wanted && opener == '[')
+        end = items(scan, trie, pos, path);
+    else
+        end = skip_value(scan, pos);
+    Py_LeaveRecursiveCall();
+    if (end < 0 || !is_wanted)
+        return end;
+    int container = opener == '{' || opener == '[';
+    Py_ssize_t start = container && key_end >= 0 ? key_end + 1 : pos;
+    if (record(scan, path, start, container ? last_leaf_end(scan, end) : end) < 0)
+        return -1;
+    return end;
+}
+
+/* -- offsets to lines and characters ------------------------------------------------------ */
+
+typedef struct {
+    Py_ssize_t offset, line, character;
+} Place;
+
+static int
+by_offset(const void *a, const void *b)
+{
+    Py_ssize_t x = ((const Place *)a)->offset, y = ((const Place *)b)->offset;
+    return (x > y) - (x < y);
+}
+
+/* Fills in the line and character of every place, sorted by offset, in one pass. */
+static void
+locate(const Scan *scan, Place *places, Py_ssize_t count)
+{
+    const unsigned char *data = scan->data;
+    Py_ssize_t pos = 0, line = 0, character = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_ssize_t offset = places[i].offset < scan->length ? places[i].offset : scan->length;
+        for (; pos < offset; pos++) {
+            unsigned char c = data[pos];
+            if (c == '\n') {
+                line++;
+                character = 0;
+            } else if ((c & 0xC0) != 0x80) {
+                /* a character starts here; from four bytes on, two UTF-16 units */
+                character += c >= 0xF0 ? 2 : 1;
+            }
+        }
+        places[i].line = line;
+        places[i].character = character;
+    }
+}
+
+static Py_ssize_t
+find_place(const Place *places, Py_ssize_t count, Py_ssize_t offset)
+{
+    Py_ssize_t low = 0, high = count - 1;
+    while (low < high) {
+        Py_ssize_t middle = (low + high) / 2;
+        if (places[middle].offset < offset)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+static PyObject *
+ranges_of(Scan *scan)
+{
+    Py_ssize_t count = scan->count * 2;
+    Place *places = PyMem_Malloc((count ? count : 1) * sizeof(Place));
+    if (places == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < scan->count; i++) {
+        places[2 * i].offset = scan->found[i].start;
+        places[2 * i + 1].offset = scan->found[i].end;
+    }
+    qsort(places, count, sizeof(Place), by_offset);
+    locate(scan, places, count);
+    PyObject *result = PyDict_New();
+    for (Py_ssize_t i = 0; result != NULL && i < scan->count; i++) {
+        const Place *start = &places[find_place(places, count, scan->found[i].start)];
+        const Place *end = &places[find_place(places, count, scan->found[i].end)];
+        PyObject *range = Py_BuildValue("nnnn", start->line, start->character, end->line,
+                                        end->character);
+        if (range == NULL || PyDict_SetItem(result, scan->found[i].path, range) < 0)
+            Py_CLEAR(result);
+        Py_XDECREF(range);
+    }
+    PyMem_Free(places);
+    return result;
+}
+
+static PyObject *
+ranges(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4 || !PyBytes_Check(args[0]) || !PyDict_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "ranges(data: bytes, trie: dict, wanted, decode)");
+        return NULL;
+    }
+    Scan scan = {
+        .data = (const unsigned char *)PyBytes_AS_STRING(args[0]),
+        .length = PyBytes_GET_SIZE(args[0]),
+        .wanted = args[2],
+        .decode = args[3],
+    };
+    if (scan.length >= 3 && memcmp(scan.data, "\xef\xbb\xbf", 3) == 0) {
+        scan.data += 3; /* the BOM: offsets count from the text after it */
+        scan.length -= 3;
+    }
+    PyObject *root = PyTuple_New(0);
+    PyObject *result = NULL;
+    if (root != NULL && walk(&scan, args[1], space(&scan, 0), root, -1) >= 0)
+        result = ranges_of(&scan);
+    Py_XDECREF(root);
+    for (Py_ssize_t i = 0; i < scan.count; i++)
+        Py_DECREF(scan.found[i].path);
+    PyMem_Free(scan.found);
+    return result;
 }
 
 static PyMethodDef methods[] = {
-    {"value_end", (PyCFunction)(void (*)(void))value_end, METH_FASTCALL,
-     "The offset just after the JSON value starting at pos."},
+    {"ranges", (PyCFunction)(void (*)(void))ranges, METH_FASTCALL,
+     "{path: (start line, start character, end line, end character)} of a trie's wanted "
+     "paths in UTF-8 JSON text."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -89,8 +405,8 @@ static PyModuleDef_Slot slots[] = {
 };
 
 static struct PyModuleDef module_def = {
-    PyModuleDef_HEAD_INIT, "_positions", "Skipping JSON values in source text, compiled.", 0,
-    methods, slots, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "_positions", "JSON source ranges, compiled.", 0, methods, slots,
+    NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

@@ -6,8 +6,8 @@ other starts at its first token; a non-empty container ends where its last desce
 ends, an empty one at its closing bracket; the root starts at line 0, character 0.
 
 JSON is not tokenized as a whole: the wanted paths form a trie, only the objects and arrays on
-it are read member by member, and every other value is skipped with one regular-expression
-match that balances brackets at C speed. YAML ranges are read off the tape its loader recorded,
+it are read member by member, and every other value is skipped (compiled in _positions.c;
+_json_ranges is its reference). YAML ranges are read off the tape its loader recorded,
 which also lists the mapping keys Spectral refuses (``200:`` is a number): see
 yamlpositions.py, loaded only for YAML documents (PyYAML's import is a tenth of a small lint).
 """
@@ -36,18 +36,11 @@ ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
 def _value_end(text: str, pos: int) -> int:
-    """Offset just after the JSON value starting at ``pos`` (the reference for _positions.c)."""
+    """Offset just after the JSON value starting at ``pos``."""
     try:
         return _scan_once(text, pos)[1]
     except (StopIteration, ValueError, RecursionError):
         return len(text)
-
-
-try:
-    # The same skip compiled (_positions.c, built at install), which allocates nothing.
-    from ._positions import value_end
-except ImportError:  # no C compiler where it was installed
-    value_end = _value_end
 
 
 def path_trie(paths: list[JsonPath]) -> Trie:
@@ -75,7 +68,7 @@ class _JsonScan:
 
     def value_end(self, pos: int) -> int:
         """Offset just after the JSON value starting at ``pos``."""
-        return value_end(self.text, pos)
+        return _value_end(self.text, pos)
 
     def last_leaf_end(self, end: int) -> int:
         """Where a container ending at ``end`` (after its bracket) ends for Spectral."""
@@ -168,8 +161,9 @@ class _Lines:
         return Position(self.line, self.character)
 
 
-def json_ranges(data: bytes, paths: list[JsonPath]) -> dict[JsonPath, Range]:
-    """The range of each of ``paths`` (existing paths of the document) in JSON text."""
+def _json_ranges(data: bytes, paths: list[JsonPath]) -> dict[JsonPath, Range]:
+    """The range of each of ``paths`` (existing paths of the document) in JSON text (the
+    reference for _positions.c's ``ranges``)."""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     scan = _JsonScan(text)
     scan.walk(path_trie(paths), scan.space(0), (), None)
@@ -177,6 +171,23 @@ def json_ranges(data: bytes, paths: list[JsonPath]) -> dict[JsonPath, Range]:
     lines = _Lines(text)
     at = {offset: lines.position(offset) for offset in offsets}
     return {path: Range(at[start], at[end]) for path, (start, end) in scan.found.items()}
+
+
+try:
+    # The same reading compiled (_positions.c, built at install), over the bytes as they are:
+    # only the keys of the objects on the paths become Python objects.
+    from ._positions import ranges as _compiled_ranges
+except ImportError:  # no C compiler where it was installed
+    json_ranges = _json_ranges
+else:
+
+    def json_ranges(data: bytes, paths: list[JsonPath]) -> dict[JsonPath, Range]:
+        """The range of each of ``paths`` (existing paths of the document) in JSON text."""
+        found = _compiled_ranges(data, path_trie(paths), WANTED, json.loads)
+        return {
+            path: Range(Position(start_line, start), Position(end_line, end))
+            for path, (start_line, start, end_line, end) in found.items()
+        }
 
 
 # -- YAML ------------------------------------------------------------------------------------

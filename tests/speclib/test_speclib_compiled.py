@@ -49,3 +49,27 @@ def test_the_compiled_node_count_counts_real_documents_as_the_python_one(corpus:
         counts = jsonload.measure(document)
         assert counts == jsonload._measure(document)
         assert counts[1] > 10_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        rb'{"a\\": 1, "b": "c:d"}',
+        rb'{"a\"b:": "x\\\":y", "c": [{"d": 2}, ":"]}',
+        rb'{"\\\\": {"\u003a": ":"}, "e": "\\"}',
+        b"[]",
+        rb'"\\\\"',
+    ],
+)
+def test_the_compiled_key_count_counts_as_the_python_one(text: bytes) -> None:
+    require_compiled(jsonload.key_count is not jsonload._source_key_count, "_jsonmeasure.c")
+    assert jsonload.key_count(text) == jsonload._source_key_count(text) == text.count(b'": ')
+
+
+def test_the_compiled_key_count_counts_real_documents_as_the_python_one(corpus: Path) -> None:
+    require_compiled(jsonload.key_count is not jsonload._source_key_count, "_jsonmeasure.c")
+    names = sorted(corpus.glob("specs/**/*.json"))
+    assert len(names) > 30
+    for name in names:
+        data = name.read_bytes()
+        assert jsonload.key_count(data) == jsonload._source_key_count(data), name

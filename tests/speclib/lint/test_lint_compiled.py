@@ -2,12 +2,13 @@
 
 The walk's compiled loop (``_walk.c``) finds what its Python loop finds: the same matches of
 every query, in the same order, on the raw and the resolved views of real documents, with
-every ``given`` path of spectral:oas at once. The compiled skip over a JSON value
-(``_positions.c``) gives the ranges the standard library's scanner gives.
+every ``given`` path of spectral:oas at once. The compiled JSON ranges (``_positions.c``) are
+the ranges positions.py's reading of the decoded text gives.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -84,25 +85,40 @@ def _all_paths(value: object, path: tuple = ()) -> list[tuple]:
     return found
 
 
+_COMPILED_RANGES = positions.json_ranges is not positions._json_ranges
+
+
 @pytest.mark.parametrize("name", ["twilio/twilio_api_v2010.json", "apisguru/zoom.us.json"])
-def test_the_compiled_skip_gives_the_ranges_the_scanner_gives(corpus: Path, name, monkeypatch):
-    require_compiled(positions.value_end is not positions._value_end, "_positions.c")
+def test_the_compiled_ranges_are_the_reference_ranges_on_real_documents(corpus: Path, name):
+    require_compiled(_COMPILED_RANGES, "_positions.c")
     text = (corpus / "specs" / name).read_bytes()
     paths = _all_paths(load_document(text).data)
     compiled = positions.json_ranges(text, paths)
-    monkeypatch.setattr(positions, "value_end", positions._value_end)
-    assert compiled == positions.json_ranges(text, paths)
+    assert compiled == positions._json_ranges(text, paths)
     assert len(compiled) == len(paths) > 30_000
 
 
 @pytest.mark.parametrize(
     "text",
-    [r'"a\\"', r'"a\""', r'"\\\""', '{"a": ["}", {"b": "]"}]}', "[[], {}]", "-1.5e3", "true"],
+    [
+        # a BOM, escapes in keys, characters of two and three bytes, astral ones (two UTF-16
+        # units), strings that hold brackets, quotes and backslashes
+        '\ufeff{"a": {"b\\u00e9": [1, "\U0001f600x", {"c": []}], "d": {}}, "\\"q": "\U0001f600"}',
+        '{\r\n  "a" : [ \r\n {\r\n "x":1 } ,\r\n [ ] ],\r\n "\u00e9\\n": "\u00fc\u20ac"\r\n}',
+        '{"a": ["}", {"b": "]"}], "c": "a\\\\", "d": "\\"", "e": -1.5e3, "f": true}',
+        '["a",{"b":{"c":[[[]]]}}, null, [{}], 0]',
+        "[]",
+        "{}",
+        "7",
+    ],
 )
-def test_the_compiled_skip_ends_each_kind_of_value_where_the_scanner_does(text: str):
-    require_compiled(positions.value_end is not positions._value_end, "_positions.c")
-    padded = f"{text} , 1"
-    assert positions.value_end(padded, 0) == positions._value_end(padded, 0) == len(text)
+def test_the_compiled_ranges_are_the_reference_ranges_on_every_kind_of_value(text: str):
+    require_compiled(_COMPILED_RANGES, "_positions.c")
+    data = text.encode()
+    paths = _all_paths(json.loads(text.removeprefix("\ufeff")))
+    assert positions.json_ranges(data, paths) == positions._json_ranges(data, paths)
+    some = paths[::3]  # only some wanted: the others are skipped
+    assert positions.json_ranges(data, some) == positions._json_ranges(data, some)
 
 
 def test_a_root_of_another_type_is_left_to_the_python_loop():
