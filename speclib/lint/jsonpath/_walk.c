@@ -70,20 +70,31 @@ stack_clear(Stack *stack)
     PyMem_Free(stack->items);
 }
 
-/* What walk.py reads of a _Table, per node. */
+/* What walk.py reads of a _Table. A table does not change once interned, but for the
+ * entries its by_key dict gathers, so a run reads each table once. */
 typedef struct {
-    PyObject *table;      /* strong */
+    PyObject *table;      /* strong; NULL: not read yet */
     PyObject *special;    /* strong: a frozenset */
     PyObject *fallback;   /* strong: the default entry (a tuple) */
+    PyObject *by_key;     /* strong: the entries of the special keys met so far (a dict) */
     long idle;
     int positional;
 } TableView;
 
-static PyObject *s_special, *s_default, *s_idle, *s_positional;
+static PyObject *s_special, *s_default, *s_idle, *s_positional, *s_by_key;
 static PyObject *s_keys, *s_more_keys, *s_values, *s_uses_path, *s_test;
 
+static void
+table_release(TableView *view)
+{
+    Py_CLEAR(view->table);
+    Py_CLEAR(view->special);
+    Py_CLEAR(view->fallback);
+    Py_CLEAR(view->by_key);
+}
+
 static int
-table_view(PyObject *tables, Py_ssize_t set_id, TableView *view)
+table_read(PyObject *tables, Py_ssize_t set_id, TableView *view)
 {
     PyObject *table = PyList_GetItem(tables, set_id); /* borrowed */
     if (table == NULL)
@@ -91,10 +102,15 @@ table_view(PyObject *tables, Py_ssize_t set_id, TableView *view)
     view->table = Py_NewRef(table);
     view->special = PyObject_GetAttr(table, s_special);
     view->fallback = PyObject_GetAttr(table, s_default);
+    view->by_key = PyObject_GetAttr(table, s_by_key);
     PyObject *idle = PyObject_GetAttr(table, s_idle);
     PyObject *positional = PyObject_GetAttr(table, s_positional);
-    int ok = view->special != NULL && view->fallback != NULL && idle != NULL
-             && positional != NULL;
+    int ok = view->special != NULL && view->fallback != NULL && view->by_key != NULL
+             && idle != NULL && positional != NULL;
+    if (ok && (!PyAnySet_Check(view->special) || !PyDict_CheckExact(view->by_key))) {
+        PyErr_SetString(PyExc_TypeError, "a table's special keys are a set, by_key a dict");
+        ok = 0;
+    }
     if (ok) {
         view->idle = PyLong_AsLong(idle);
         view->positional = PyObject_IsTrue(positional);
@@ -103,20 +119,10 @@ table_view(PyObject *tables, Py_ssize_t set_id, TableView *view)
     Py_XDECREF(idle);
     Py_XDECREF(positional);
     if (!ok) {
-        Py_CLEAR(view->table);
-        Py_CLEAR(view->special);
-        Py_CLEAR(view->fallback);
+        table_release(view);
         return -1;
     }
     return 0;
-}
-
-static void
-table_release(TableView *view)
-{
-    Py_CLEAR(view->table);
-    Py_CLEAR(view->special);
-    Py_CLEAR(view->fallback);
 }
 
 static inline int
@@ -129,6 +135,14 @@ is_container(PyObject *value)
 static int
 holds_any(PyObject *child, PyObject *guards)
 {
+    if (PyTuple_CheckExact(guards)) { /* the walk's guards (a filter's keys are a set) */
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(guards); i++) {
+            int found = PyDict_Contains(child, PyTuple_GET_ITEM(guards, i));
+            if (found != 0)
+                return found;
+        }
+        return 0;
+    }
     PyObject *iterator = PyObject_GetIter(guards);
     if (iterator == NULL)
         return -1;
@@ -186,11 +200,97 @@ append_key(PyObject *path, PyObject *key)
     return extended;
 }
 
+/* The (container, state set) pairs a deduplicating walk has entered: an open-addressing hash
+ * set of pairs, no Python object per pair. The containers are alive for the whole walk (the
+ * document holds them), so their addresses stay theirs. */
 typedef struct {
-    PyObject *tables, *entry_of, *with_states, *root, *results, *seen;
+    uintptr_t address; /* 0: an empty slot */
+    Py_ssize_t set_id;
+} Marker;
+
+typedef struct {
+    Marker *slots;
+    size_t capacity; /* a power of two */
+    size_t count;
+} Seen;
+
+static inline size_t
+marker_hash(uintptr_t address, Py_ssize_t set_id)
+{
+    uint64_t h = ((uint64_t)address >> 4) * 0x9E3779B97F4A7C15ULL ^ (uint64_t)set_id;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* Adds the pair; 1 if it was there already, 0 if added, -1 without memory. */
+static int
+seen_add(Seen *seen, uintptr_t address, Py_ssize_t set_id)
+{
+    if ((seen->count + 1) * 2 > seen->capacity) {
+        size_t capacity = seen->capacity ? seen->capacity * 2 : 1024;
+        Marker *slots = PyMem_Calloc(capacity, sizeof(Marker));
+        if (slots == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (size_t i = 0; i < seen->capacity; i++) {
+            Marker old = seen->slots[i];
+            if (old.address == 0)
+                continue;
+            size_t at = marker_hash(old.address, old.set_id) & (capacity - 1);
+            while (slots[at].address != 0)
+                at = (at + 1) & (capacity - 1);
+            slots[at] = old;
+        }
+        PyMem_Free(seen->slots);
+        seen->slots = slots;
+        seen->capacity = capacity;
+    }
+    size_t at = marker_hash(address, set_id) & (seen->capacity - 1);
+    while (seen->slots[at].address != 0) {
+        if (seen->slots[at].address == address && seen->slots[at].set_id == set_id)
+            return 1;
+        at = (at + 1) & (seen->capacity - 1);
+    }
+    seen->slots[at] = (Marker){address, set_id};
+    seen->count++;
+    return 0;
+}
+
+typedef struct {
+    PyObject *tables, *entry_of, *with_states, *root, *results;
+    Seen seen;
     int dedupe;
     Stack stack;
+    TableView *views; /* by state set id, read on first use */
+    Py_ssize_t n_views;
 } Walk;
+
+/* The view of table `set_id` (the tables grow as the walk meets new state sets). */
+static TableView *
+table_view(Walk *walk, Py_ssize_t set_id)
+{
+    if (set_id < 0) {
+        PyErr_SetString(PyExc_IndexError, "no table for that state set");
+        return NULL;
+    }
+    if (set_id >= walk->n_views) {
+        Py_ssize_t count = PyList_GET_SIZE(walk->tables);
+        if (count <= set_id)
+            count = set_id + 1;
+        TableView *grown = PyMem_Realloc(walk->views, count * sizeof(TableView));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        memset(grown + walk->n_views, 0, (count - walk->n_views) * sizeof(TableView));
+        walk->views = grown;
+        walk->n_views = count;
+    }
+    TableView *view = &walk->views[set_id];
+    if (view->table == NULL && table_read(walk->tables, set_id, view) < 0)
+        return NULL;
+    return view;
+}
 
 /* Filter.passes_prechecks beyond `keys` (checked by the caller): one key of each of
  * more_keys, and the string members that must be one of the allowed strings. */
@@ -323,13 +423,23 @@ visit(Walk *walk, TableView *view, PyObject *node, PyObject *path, PyObject *par
         special = view->positional;
     }
     if (special) {
-        PyObject *size = PyLong_FromSsize_t(length);
-        if (size == NULL)
+        /* a named key's entry, once _entry has made it (as _entry itself looks it up) */
+        entry = is_dict ? PyDict_GetItemWithError(view->by_key, key) : NULL;
+        if (entry != NULL) {
+            Py_INCREF(entry);
+        }
+        else if (PyErr_Occurred()) {
             return -1;
-        entry = PyObject_CallFunctionObjArgs(walk->entry_of, view->table, key, size, NULL);
-        Py_DECREF(size);
-        if (entry == NULL)
-            return -1;
+        }
+        else {
+            PyObject *size = PyLong_FromSsize_t(length);
+            if (size == NULL)
+                return -1;
+            entry = PyObject_CallFunctionObjArgs(walk->entry_of, view->table, key, size, NULL);
+            Py_DECREF(size);
+            if (entry == NULL)
+                return -1;
+        }
     }
     else {
         if (view->idle && (view->idle == 2 || !is_container(child)))
@@ -382,22 +492,7 @@ visit(Walk *walk, TableView *view, PyObject *node, PyObject *path, PyObject *par
     }
     if (next_set != NO_SET && is_container(child)) {
         if (walk->dedupe) {
-            /* (id(child), child_set) as one integer when both fit (addresses below 2**47 and
-             * fewer than 2**16 state sets, as usual), else as a pair: a given child and set
-             * always take the same form, so the markers stay exact */
-            uintptr_t address = (uintptr_t)child;
-            PyObject *marker;
-            if (next_set < (1 << 16) && (address >> 47) == 0)
-                marker = PyLong_FromUnsignedLongLong(((unsigned long long)address << 16)
-                                                     | (unsigned long long)next_set);
-            else
-                marker = Py_BuildValue("(Kn)", (unsigned long long)address, next_set);
-            if (marker == NULL)
-                goto done;
-            int known = PySet_Contains(walk->seen, marker);
-            if (known == 0)
-                known = PySet_Add(walk->seen, marker) < 0 ? -1 : 0;
-            Py_DECREF(marker);
+            int known = seen_add(&walk->seen, (uintptr_t)child, next_set);
             if (known < 0)
                 goto done;
             if (known) {
@@ -420,9 +515,10 @@ done:
 static int
 walk_node(Walk *walk, PyObject *node, PyObject *path, Py_ssize_t set_id)
 {
-    TableView view;
-    if (table_view(walk->tables, set_id, &view) < 0)
+    TableView *found = table_view(walk, set_id);
+    if (found == NULL)
         return -1;
+    TableView view = *found; /* borrowed: the walk holds the references */
     int status = -1;
     Py_ssize_t depth = PyTuple_GET_SIZE(path);
     PyObject *parent_key = depth ? PyTuple_GET_ITEM(path, depth - 1) : Py_None;
@@ -461,7 +557,6 @@ walk_node(Walk *walk, PyObject *node, PyObject *path, Py_ssize_t set_id)
     }
     status = 0;
 done:
-    table_release(&view);
     return status;
 }
 
@@ -476,13 +571,9 @@ run(PyObject *module, PyObject *args)
         return NULL;
     if (!is_container(walk.root))
         Py_RETURN_NONE;
-    walk.seen = PySet_New(NULL);
-    if (walk.seen == NULL)
-        return NULL;
     PyObject *empty = PyTuple_New(0);
     if (empty == NULL || stack_push(&walk.stack, walk.root, empty, start) < 0) {
         Py_XDECREF(empty);
-        Py_DECREF(walk.seen);
         return NULL;
     }
     Py_DECREF(empty);
@@ -496,7 +587,10 @@ run(PyObject *module, PyObject *args)
             break;
     }
     stack_clear(&walk.stack);
-    Py_DECREF(walk.seen);
+    for (Py_ssize_t i = 0; i < walk.n_views; i++)
+        table_release(&walk.views[i]);
+    PyMem_Free(walk.views);
+    PyMem_Free(walk.seen.slots);
     if (status < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -514,12 +608,13 @@ exec_module(PyObject *module)
     s_default = PyUnicode_InternFromString("default");
     s_idle = PyUnicode_InternFromString("idle");
     s_positional = PyUnicode_InternFromString("positional");
+    s_by_key = PyUnicode_InternFromString("by_key");
     s_keys = PyUnicode_InternFromString("keys");
     s_more_keys = PyUnicode_InternFromString("more_keys");
     s_values = PyUnicode_InternFromString("values");
     s_uses_path = PyUnicode_InternFromString("uses_path");
     s_test = PyUnicode_InternFromString("test");
-    if (!s_special || !s_default || !s_idle || !s_positional || !s_keys || !s_more_keys
+    if (!s_special || !s_default || !s_idle || !s_positional || !s_by_key || !s_keys || !s_more_keys
         || !s_values || !s_uses_path || !s_test)
         return -1;
     return 0;

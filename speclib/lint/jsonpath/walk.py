@@ -126,10 +126,13 @@ class Automaton:
                 nxt.add(following)
             else:
                 matched.append(query)
-        guards: frozenset[str] | None = frozenset()
+        keys_needed: frozenset[str] | None = frozenset()
         for check in checks:
             keys = check[0].keys
-            guards = None if keys is None or guards is None else guards | keys
+            keys_needed = None if keys is None or keys_needed is None else keys_needed | keys
+        # A tuple: the walk tries them one by one on a child (sorted, for the same order on
+        # every run).
+        guards = None if keys_needed is None else tuple(sorted(keys_needed))
         # One check's first string test (``@.type == "array"``), for the walk to try before
         # calling it: it fails on most candidates.
         sieve = checks[0][0].values[0] if len(checks) == 1 and checks[0][0].values else None
