@@ -23,6 +23,11 @@ from ..refs import pointer_tokens
 from .refindex import ref_holders, scan_refs
 from .types import JsonPath
 
+try:
+    from . import _resolve as _native  # built from _resolve.c at install (hatch_build.py)
+except ImportError:  # no C compiler where it was installed: _ResolvedBuilder alone
+    _native = None
+
 __all__ = ["Document", "Inventory"]
 
 _MAX_HOPS = 64
@@ -211,8 +216,18 @@ class Inventory:
     @property
     def resolved(self) -> Any:
         if self._resolved is _UNBUILT:
-            self._resolved = _ResolvedBuilder(self).build(self.root)
+            self._resolved = self.build_resolved()
         return self._resolved
+
+    def build_resolved(self, *, python: bool = False) -> Any:
+        """The resolved view, built by _resolve.c where it was compiled, unless ``python`` asks
+        for _ResolvedBuilder, the reference."""
+        if _native is None or python:
+            return _ResolvedBuilder(self).build(self.root)
+        return _native.resolve(self.root, self.follow, self._holders_of, self._circular)
+
+    def _holders_of(self, document: Document) -> set[int]:
+        return self._indexed(document)[1]
 
     # -- mapping paths back to sources -------------------------------------------------------
 

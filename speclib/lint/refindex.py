@@ -50,11 +50,14 @@ def scan_refs(data: Any) -> tuple[list[tuple[JsonPath, str]], set[int]]:
     return found, holders
 
 
-def ref_holders(data: Any, found: list[tuple[JsonPath, str]]) -> set[int]:
-    """The ids of the containers on the way from the root to each $ref's object."""
-    holders: set[int] = set()
+def _ref_holders(data: Any, found: list[tuple[JsonPath, str]]) -> set[int]:
+    """The ids of the containers on the way from the root to each $ref's object (the
+    reference for _resolve.c's ``ref_holders``)."""
+    if not found:
+        return set()
+    holders: set[int] = {id(data)}
     previous: JsonPath = ()
-    chain: list[Any] = [data]  # the containers along ``previous``
+    chain: list[Any] = [data]  # the containers along ``previous``, all in ``holders``
     for path, _ in found:
         shared = 0
         for mine, theirs in zip(path, previous, strict=False):
@@ -66,9 +69,16 @@ def ref_holders(data: Any, found: list[tuple[JsonPath, str]]) -> set[int]:
         for segment in path[shared:]:
             node = node[segment]
             chain.append(node)
-        holders.update(map(id, chain))
+            holders.add(id(node))  # those before it are in already
         previous = path
     return holders
+
+
+try:
+    # The same index compiled (_resolve.c, built at install).
+    from ._resolve import ref_holders
+except ImportError:  # no C compiler where it was installed
+    ref_holders = _ref_holders
 
 
 def _entry_path(entry: tuple) -> JsonPath:

@@ -3,7 +3,9 @@
 The walk's compiled loop (``_walk.c``) finds what its Python loop finds: the same matches of
 every query, in the same order, on the raw and the resolved views of real documents, with
 every ``given`` path of spectral:oas at once. The compiled JSON ranges (``_positions.c``) are
-the ranges positions.py's reading of the decoded text gives.
+the ranges positions.py's reading of the decoded text gives. The compiled resolved view
+(``_resolve.c``) is _ResolvedBuilder's: the same values, shared and copied alike, with the same
+references found circular.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from speclib import load_document
-from speclib.lint import builtin_ruleset, positions
+from speclib.lint import builtin_ruleset, positions, refindex
+from speclib.lint import document as document_module
 from speclib.lint.document import Document, Inventory
 from speclib.lint.formats import detect_formats
 from speclib.lint.jsonpath import Automaton, parse_path, walk
@@ -132,3 +135,134 @@ def test_a_root_of_another_type_is_left_to_the_python_loop():
     assert (
         automaton.run(document) == automaton.run(document, python=True) == [[((0,), document[0])]]
     )
+
+
+# -- the resolved view (_resolve.c) -----------------------------------------------------------
+
+
+def _shape(value: object, raw: set[int], seen: dict[int, int]) -> object:
+    """The view as plain data, with its sharing: each container is numbered the first time it
+    appears, later appearances name that number, and raw containers (shared with a document)
+    are told from copies."""
+    if not isinstance(value, dict | list):
+        return value
+    if id(value) in seen:
+        return ("again", seen[id(value)])
+    seen[id(value)] = len(seen)
+    kind = "raw" if id(value) in raw else "copy"
+    if isinstance(value, dict):
+        return (kind, [(key, _shape(child, raw, seen)) for key, child in value.items()])
+    return (kind, [_shape(child, raw, seen) for child in value])
+
+
+def _containers(value: object, found: set[int]) -> set[int]:
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict | list) and id(node) not in found:
+            found.add(id(node))
+            stack.extend(node.values() if isinstance(node, dict) else node)
+    return found
+
+
+def _views(path: Path) -> list[tuple]:
+    """(shape, circular references, raw root kept) of both builders' views of one document."""
+    text = path.read_bytes()
+    loaded = load_document(text, positions=True)
+    outcomes = []
+    for python in (False, True):
+        inventory = Inventory(
+            Document(path.name, text, loaded.data, loaded.syntax), base_dir=path.parent
+        )
+        view = inventory.build_resolved(python=python)
+        raw: set[int] = set()
+        for document in inventory.documents.values():
+            _containers(document.data, raw)
+        outcomes.append((_shape(view, raw, {}), sorted(inventory._circular), view is loaded.data))
+    return outcomes
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "apisguru/amazonaws.com_ec2.json",  # 29,000 references to a few thousand places
+        "twilio/twilio_api_v2010.yaml",
+        "go-swagger/eve-online-esi.json",
+        "oai/v2.0_petstore-separate/spec/swagger.yaml",  # references into other files
+    ],
+)
+def test_both_builders_give_the_same_resolved_view_of_real_documents(corpus: Path, name: str):
+    require_compiled(document_module._native is not None, "_resolve.c")
+    compiled, python = _views(corpus / "specs" / name)
+    assert compiled == python
+    assert compiled[0][0] == "copy"  # references were replaced below the root
+
+
+BUNDLE = {
+    "root.yaml": """
+openapi: 3.0.0
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {$ref: 'common.yaml#/components/responses/Ok'}
+        '404': {$ref: '#/components/responses/Gone'}
+components:
+  responses:
+    Gone: {description: gone, content: {a/b: {schema: {$ref: '#/components/schemas/Node'}}}}
+  schemas:
+    Node:
+      type: object
+      properties:
+        next: {$ref: '#/components/schemas/Node'}
+        leaf: {$ref: 'common.yaml#/components/schemas/Leaf'}
+        list: {type: array, items: [{$ref: '#/components/schemas/Leaf2'}, {type: string}]}
+    Leaf2: {type: integer}
+    Missing: {$ref: '#/components/schemas/Nope'}
+    Elsewhere: {$ref: 'absent.yaml#/x'}
+    Loop1: {$ref: '#/components/schemas/Loop2'}
+    Loop2: {$ref: '#/components/schemas/Loop1'}
+    Scalar: {$ref: '#/info/title'}
+""",
+    "common.yaml": """
+components:
+  responses:
+    Ok: {description: ok, content: {a/b: {schema: {$ref: 'root.yaml#/components/schemas/Node'}}}}
+  schemas:
+    Leaf: {type: object, properties: {back: {$ref: '#/components/responses/Ok'}}}
+""",
+}
+
+
+def test_both_builders_agree_on_cycles_across_files_and_broken_references(tmp_path: Path):
+    require_compiled(document_module._native is not None, "_resolve.c")
+    for name, text in BUNDLE.items():
+        (tmp_path / name).write_text(text)
+    compiled, python = _views(tmp_path / "root.yaml")
+    assert compiled == python
+    assert compiled[1]  # some references close a cycle, and both builders name the same
+
+
+def test_the_compiled_index_of_reference_holders_is_the_python_one(corpus: Path):
+    require_compiled(refindex.ref_holders is not refindex._ref_holders, "_resolve.c")
+    for name in ("apisguru/amazonaws.com_ec2.json", "twilio/twilio_api_v2010.json"):
+        data = load_document((corpus / "specs" / name).read_bytes()).data
+        found = refindex.scan_refs(data)[0]
+        holders = refindex.ref_holders(data, found)
+        assert holders == refindex._ref_holders(data, found) == refindex.scan_refs(data)[1]
+        assert len(holders) > 1_000
+    assert refindex.ref_holders({"a": 1}, []) == refindex._ref_holders({"a": 1}, []) == set()
+
+
+def test_an_error_while_following_a_reference_leaves_the_compiled_builder_as_an_exception():
+    require_compiled(document_module._native is not None, "_resolve.c")
+    data = {"a": {"$ref": "#/b"}, "b": {"c": 1}}
+    inventory = Inventory(Document("x.json", b"{}", data, "json"))
+
+    def broken(*_args):
+        raise RuntimeError("a broken resolver")
+
+    inventory.follow = broken  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError, match="a broken resolver"):
+        inventory.build_resolved()
