@@ -7,9 +7,8 @@ touches the network: ``$ref``s are data like any other string.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from .errors import SpecError
 from .jsonload import load_json
@@ -31,22 +30,41 @@ _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16, and UTF-32 LE whose BOM star
 _FIRST_NON_SPACE = re.compile(rb"[^ \t\r\n]")
 
 
-class LoadedDocument(NamedTuple):
+class LoadedDocument:
     """A parsed document.
 
     ``data`` is the top-level JSON value (a dict for anything OpenAPI-like; kept
     general so that ``detect_format`` can explain other shapes); dict keys are
     strings and the whole value is JSON-serialisable. ``size`` is the byte size
-    of the upload and ``sha256`` the hex digest of those bytes. ``tape`` says where
-    each node of a YAML document was written, when ``load_document`` was asked for
-    positions (JSON needs none: its positions are found in the text directly).
+    of the upload and ``sha256`` the hex digest of those bytes, computed when first
+    asked for (the lint engine never asks). ``tape`` says where each node of a YAML
+    document was written, when ``load_document`` was asked for positions (JSON needs
+    none: its positions are found in the text directly).
     """
 
-    data: Any
-    syntax: Literal["json", "yaml"]
-    size: int
-    sha256: str
-    tape: Any = None
+    __slots__ = ("_digest", "_source", "data", "size", "syntax", "tape")
+
+    def __init__(
+        self, data: Any, syntax: Literal["json", "yaml"], source: bytes, tape: Any = None
+    ) -> None:
+        self.data = data
+        self.syntax = syntax
+        self.size = len(source)
+        self.tape = tape
+        self._source: bytes | None = source
+        self._digest: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        if self._digest is None:
+            import hashlib  # noqa: PLC0415 - OpenSSL's load is a tenth of a small lint
+
+            self._digest = hashlib.sha256(self._source or b"").hexdigest()
+            self._source = None
+        return self._digest
+
+    def __repr__(self) -> str:
+        return f"LoadedDocument({self.syntax}, {self.size:,} bytes)"
 
 
 def load_document(
@@ -70,7 +88,6 @@ def load_document(
             "too-large",
             f"The document is {len(data):,} bytes; the limit is {max_bytes:,} bytes.",
         )
-    digest = hashlib.sha256(data).hexdigest()
     text = _body(data)
     first = _FIRST_NON_SPACE.search(text)
     if first is None:  # blanks only, which are ASCII
@@ -84,14 +101,14 @@ def load_document(
         except SpecError:
             _check_utf8(text)
             raise
-        return LoadedDocument(value, "json", len(data), digest)
+        return LoadedDocument(value, "json", data)
     _check_utf8(text)
     from .yamlbuild import Tape  # noqa: PLC0415 - PyYAML is imported for YAML documents only
     from .yamlload import load_yaml  # noqa: PLC0415
 
     tape = Tape() if positions else None
     value = load_yaml(text, **limits, tape=tape)
-    return LoadedDocument(value, "yaml", len(data), digest, tape)
+    return LoadedDocument(value, "yaml", data, tape)
 
 
 def _body(data: bytes) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from speclib import SpecError, load_document
@@ -15,6 +17,13 @@ def test_it_reads_json_when_the_first_character_is_a_brace() -> None:
 
 def test_it_accepts_a_utf8_bom_before_json() -> None:
     assert load_document(b'\xef\xbb\xbf{"a": [1, 2]}').data == {"a": [1, 2]}
+
+
+@pytest.mark.parametrize("text", [b'\xef\xbb\xbf{"a": [1, 2]}', b"a: 1\n", b"[]"])
+def test_the_size_and_digest_are_of_the_bytes_as_uploaded(text: bytes) -> None:
+    document = load_document(text)
+    assert document.size == len(text)
+    assert document.sha256 == hashlib.sha256(text).hexdigest() == document.sha256
 
 
 @pytest.mark.parametrize(

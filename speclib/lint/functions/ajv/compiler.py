@@ -205,7 +205,8 @@ class Compiler:
                 text = orjson.dumps(schema)
             except TypeError:  # keys that are not strings, cycles, too deep
                 text = None
-            if text is not None and not any(member in text for member in _REF_MEMBERS):
+            # Every such member starts with '"$': most texts have none at all (one search).
+            if text is not None and (b'"$' not in text or not any(m in text for m in _REF_MEMBERS)):
                 known = False
             else:
                 items = schema.items() if isinstance(schema, dict) else enumerate(schema)
