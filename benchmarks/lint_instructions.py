@@ -8,7 +8,8 @@ Wall times on a shared 2-CPU machine vary from run to run by half or more (the s
 instructions for the same program and input every time (with PYTHONHASHSEED fixed). Each file
 is linted with `spectral:oas` in a fresh interpreter: by default `lint()` alone (the count of a
 program that imports the engine, builds the ruleset and lints, minus the same program's without
-the lint), with `--cli` the whole console script, start-up included. With `--rev`, the same is
+the lint), with `--cli` the whole console script, start-up included, with a ruleset file that
+extends `spectral:oas` as `lint_speed.py` gives it. With `--rev`, the same is
 measured with that revision's `speclib` (a temporary git worktree on PYTHONPATH, with its C
 modules built as its install builds them) and the change printed. Counts are of instructions,
 not seconds: a cache miss costs more than an addition, so they show what the Python code does,
@@ -72,9 +73,10 @@ def count(argv: list[str], pythonpath: Path | None, cwd: Path) -> int:
     return int(found.group(1))
 
 
-def measure(file: Path, tree: Path, pythonpath: Path | None, cli: bool) -> int:
-    if cli:
-        argv = ["-c", "from portal.cli import run; run()", "lint", "-r", "spectral:oas"]
+def measure(file: Path, tree: Path, pythonpath: Path | None, ruleset: Path | None) -> int:
+    """Instructions of one lint of ``file``: with a ``ruleset`` file, of the console script."""
+    if ruleset is not None:
+        argv = ["-c", "from portal.cli import run; run()", "lint", "-r", str(ruleset)]
         return count([sys.executable, *argv, "--format", "json", str(file)], pythonpath, tree)
     program = [sys.executable, "-c", IN_PROCESS, str(file)]
     return count([*program, "lint"], pythonpath, tree) - count([*program, "-"], pythonpath, tree)
@@ -120,11 +122,17 @@ def main() -> None:
             if other is not None:
                 header += f" {options.rev[:12]:>14} {'change':>8}"
             print(header)
+            # As lint_speed.py runs it: a ruleset file that extends spectral:oas (reading it
+            # is part of every run).
+            ruleset = None
+            if options.cli:
+                ruleset = Path(scratch) / "spectral-oas.yaml"
+                ruleset.write_text('extends: ["spectral:oas"]\n', encoding="utf-8")
             for file in files:
-                ours = measure(file, ROOT, None, options.cli)
+                ours = measure(file, ROOT, None, ruleset)
                 line = f"{file.relative_to(CORPUS)!s:<36} {ours / 1e6:>14,.0f}"
                 if other is not None:
-                    theirs = measure(file, other, other, options.cli)
+                    theirs = measure(file, other, other, ruleset)
                     line += f" {theirs / 1e6:>14,.0f} {100 * (ours - theirs) / theirs:>+7.1f}%"
                 print(line, flush=True)
         finally:

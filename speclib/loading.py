@@ -103,8 +103,8 @@ def load_document(
             raise
         return LoadedDocument(value, "json", data)
     _check_utf8(text)
-    from .yamlbuild import Tape  # noqa: PLC0415 - PyYAML is imported for YAML documents only
-    from .yamlload import load_yaml  # noqa: PLC0415
+    from .yamlload import load_yaml  # noqa: PLC0415 - the YAML loader for YAML documents only
+    from .yamltape import Tape  # noqa: PLC0415
 
     tape = Tape() if positions else None
     value = load_yaml(text, **limits, tape=tape)

@@ -12,7 +12,6 @@ its findings without parsing the text a second time.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -31,6 +30,7 @@ from yaml.events import (
 from .errors import SpecError
 from .verbatim import VERBATIM_PATHS
 from .yamlscalars import resolve_plain
+from .yamltape import Tape
 
 __all__ = ["Builder", "Tape"]
 
@@ -39,34 +39,6 @@ _STRING_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 _NO_KEY: Any = object()  # the open mapping waits for a key
 _MERGE_KEY: Any = object()  # the pending key is the YAML merge key ``<<``
 _NOTHING: Any = object()  # no document node seen yet
-
-
-class Tape:
-    """Where each node of a YAML document was written, recorded while it loads.
-
-    One slot per node event, in document order: its kind in ``kinds`` and its start and end
-    as character offsets (libyaml's marks) in ``marks``; the slot of each mapping key in
-    ``key_slots`` (ascending) and its text in ``key_texts``; and the start and end slots of each
-    container in ``closes`` (in the order they close), so that a reader skips a whole subtree
-    in one step. This costs a tenth of a microsecond and about 15 bytes per event; a second
-    pass over libyaml's events, which PyYAML hands to Python one object at a time, cost as
-    much as the load.
-
-    ``key_problems`` lists the plain keys that YAML reads as numbers or booleans (``200:``),
-    which Spectral's parser refuses: (path of the key, "number" or "boolean", start, end).
-    """
-
-    SCALAR, BLOCK, ALIAS, MAPPING, SEQUENCE, END = range(6)  # BLOCK: a ``|`` or ``>`` scalar
-
-    __slots__ = ("closes", "key_problems", "key_slots", "key_texts", "kinds", "marks")
-
-    def __init__(self) -> None:
-        self.kinds = bytearray()
-        self.marks = array("I")  # start and end offset of each slot (documents are far below 4G)
-        self.key_slots = array("I")
-        self.key_texts: list[str] = []
-        self.closes = array("I")
-        self.key_problems: list[tuple[tuple[str | int, ...], str, int, int]] = []
 
 
 _BLOCK_STYLES = frozenset("|>")

@@ -12,14 +12,16 @@ three times faster than ``CSafeLoader`` because no node graph is composed.
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import SpecError
 from .verbatim import VERBATIM_PATHS
-from .yamlbuild import Builder, Tape
 from .yamlscalars import resolve_plain
+
+if TYPE_CHECKING:
+    import yaml
+
+    from .yamltape import Tape
 
 try:
     # Builder's usual path compiled over libyaml (_yamlbuild.c, built at install where libyaml's
@@ -28,12 +30,11 @@ try:
 except ImportError:  # no C compiler or no libyaml headers where it was installed
     _native = None
 
-try:  # LibYAML's parser: C speed, iterative state machine.
-    from yaml._yaml import CParser as _FastParser
-except ImportError:  # pragma: no cover - the locked PyYAML wheel ships LibYAML
-    _FastParser = None
-
 __all__ = ["load_yaml", "load_yaml_events"]
+
+_UNSET: Any = object()
+# LibYAML's parser (PyYAML's CParser), looked up on first use; None: PyYAML's Python parser.
+_FastParser: Any = _UNSET
 
 _NATIVE_MAX_DEPTH = 1_000
 
@@ -59,7 +60,19 @@ def load_yaml(data: bytes, *, max_depth: int, max_nodes: int, tape: Tape | None 
 def load_yaml_events(
     data: bytes, *, max_depth: int, max_nodes: int, tape: Tape | None = None
 ) -> Any:
-    """``load_yaml`` over PyYAML's events with Builder: the reference for _yamlbuild.c."""
+    """``load_yaml`` over PyYAML's events with Builder: the reference for _yamlbuild.c. PyYAML
+    is imported here, on first use: the compiled loader reads most documents (and rulesets)
+    without it, and its import costs as much as linting a small document."""
+    global _FastParser  # noqa: PLW0603 - looked up once, on first use
+    import yaml  # noqa: PLC0415
+
+    from .yamlbuild import Builder  # noqa: PLC0415 - it imports PyYAML's events
+
+    if _FastParser is _UNSET:
+        try:  # LibYAML's parser: C speed, iterative state machine.
+            from yaml._yaml import CParser as _FastParser  # noqa: PLC0415
+        except ImportError:  # pragma: no cover - the locked PyYAML wheel ships LibYAML
+            _FastParser = None
     parser = _FastParser(data) if _FastParser is not None else yaml.SafeLoader(data)
     try:
         return Builder(max_depth, max_nodes, tape).run(parser.get_event)
@@ -71,6 +84,8 @@ def load_yaml_events(
 
 def _syntax_error(exc: yaml.YAMLError, data: bytes) -> SpecError:
     """Translate a libyaml error into a SpecError carrying the line."""
+    import yaml  # noqa: PLC0415 - loaded by load_yaml_events already
+
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     if isinstance(exc, yaml.reader.ReaderError):

@@ -47,7 +47,7 @@ class Document:
     family: str  # "2.0", "3.0", "3.1", "3.2" as declared
     data: dict[str, Any]  # OpenAPI 3 shaped (converted from 2.0 when needed)
     original: Any  # the data as written, for source lines
-    tape: Any = None  # where a YAML document's nodes were written (speclib.yamlbuild.Tape)
+    tape: Any = None  # where a YAML document's nodes were written (speclib.yamltape.Tape)
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow ``node``'s chain of references: (the value, its pointer as written).

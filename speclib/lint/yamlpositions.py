@@ -1,5 +1,5 @@
 """Source ranges of JSON paths in YAML text, read off the tape the loader recorded (see
-``speclib.yamlbuild.Tape``), and the mapping keys Spectral's parser refuses (``200:`` is a
+``speclib.yamltape.Tape``), and the mapping keys Spectral's parser refuses (``200:`` is a
 number). Conventions as in positions.py, whose ``yaml_ranges`` loads this module when a
 document is YAML.
 
@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from ..yamlbuild import Tape
+from ..yamltape import Tape
 from .positions import ASTRAL, WANTED, KeyProblem, Trie, path_trie
 from .types import JsonPath, Position, Range
 

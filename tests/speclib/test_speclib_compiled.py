@@ -4,13 +4,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
 import pytest
 
 from speclib import SpecError, jsonload, yamlload
-from speclib.yamlbuild import Tape
+from speclib.yamltape import Tape
 
 from .samples import require_compiled
 
@@ -73,3 +75,22 @@ def test_the_compiled_key_count_counts_real_documents_as_the_python_one(corpus: 
     for name in names:
         data = name.read_bytes()
         assert jsonload.key_count(data) == jsonload._source_key_count(data), name
+
+
+def test_the_compiled_yaml_loader_reads_documents_and_tapes_without_pyyaml() -> None:
+    # PyYAML's import costs as much as linting a small document; the compiled loader (and the
+    # ranges read off its tape) need none of it, so a lint with a YAML ruleset does not load it.
+    require_compiled(yamlload._native is not None, "_yamlbuild.c", headers=("yaml.h",))
+    program = (
+        "import sys\n"
+        "from speclib import load_document\n"
+        "from speclib.lint.positions import yaml_ranges\n"
+        "text = b'a: {b: [1, 2]}\\n'\n"
+        "loaded = load_document(text, positions=True)\n"
+        "assert yaml_ranges(text, [('a', 'b')], loaded.tape)[0]\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'yaml'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
