@@ -191,6 +191,8 @@ class _Run:
             for rule in owners[query_index]:
                 if len(rule.then) == 1 and rule.then[0].field is None:
                     self._lint_matches(rule, document, found)
+                elif len(rule.then) == 1 and _one_target(rule.then[0].field) and _batch(rule):
+                    self._lint_fields(rule, document, found)
                 else:
                     for path, value in found:
                         self._lint_node(rule, document, path, value)
@@ -200,9 +202,9 @@ class _Run:
         same calls as ``_lint_node``'s, with what does not change between them looked up once
         (tens of thousands of matches on a big document)."""
         then = rule.then[0]
-        many = getattr(then.function, "many", None)
-        if many is not None:  # the function takes all the targets at once (no context)
-            self._lint_many(rule, many, found)
+        many = _batch(rule)
+        if many is not None:  # the function takes all the targets at once
+            self._lint_many(rule, many, document, found, found)
             return
         raw, inventory = self.inventory.root.data, self.inventory
         for path, value in found:
@@ -220,18 +222,45 @@ class _Run:
                 for result in results:
                     self._result(rule, result, path, value)
 
-    def _lint_many(self, rule: Rule, many: Callable, found: list[tuple]) -> None:
-        """A function's batch form: ``many(targets, options)`` yields (index, results) for the
-        targets that have results, as the function would return them one by one."""
+    def _lint_fields(self, rule: Rule, document: Any, found: list[tuple]) -> None:
+        """A rule whose one ``then`` names a field, with a function that has a batch form: one
+        target per match (the field's value, or the match itself when it is a scalar)."""
+        field = rule.then[0].field
+        targets = []
+        for path, value in found:
+            target_path, target = lint_targets(value, field)[0]
+            targets.append(((*path, *target_path) if target_path else path, target))
+        self._lint_many(rule, _batch(rule), document, targets, found)  # type: ignore[arg-type]
+
+    def _lint_many(
+        self, rule: Rule, many: Callable, document: Any, targets: list[tuple], found: list[tuple]
+    ) -> None:
+        """A function's batch form: ``many(values, options, context_of)`` yields (index,
+        results) for the targets that have results, as the function would return them one by
+        one; ``context_of(index)`` is the context the function would have had for that target
+        (``targets`` are (path, value) pairs, ``found`` the matches they come from)."""
         then = rule.then[0]
+        raw, inventory, formats = self.inventory.root.data, self.inventory, self.formats
+
+        def context_of(index: int) -> FunctionContext:
+            return FunctionContext(
+                document=document,
+                raw=raw,
+                path=targets[index][0],
+                given_path=found[index][0],
+                rule_name=rule.name,
+                formats=formats,
+                resolver=inventory,
+            )
+
         try:
-            failing = list(many([value for _, value in found], then.options))
+            failing = list(many([value for _, value in targets], then.options, context_of))
         except Exception as exc:  # noqa: BLE001 - as in _call: the lint goes on without it
             name = then.function_name
             self.failures.append(f'rule "{rule.name}": function "{name}" failed: {exc!r}')
             return
         for index, results in failing:
-            path, value = found[index]
+            path, value = targets[index]
             for result in results or ():
                 self._result(rule, result, path, value)
 
@@ -310,6 +339,16 @@ class _Run:
             return
         self.seen.add(key)
         self.pending.append(_Pending(rule, code, message, document, path, severity))
+
+
+def _batch(rule: Rule) -> Callable | None:
+    """The batch form of the rule's one function, if it has one (see ``_Run._lint_many``)."""
+    return getattr(rule.then[0].function, "many", None)
+
+
+def _one_target(field: str | None) -> bool:
+    """Whether ``field`` names one target per match (not the keys, not a JSONPath)."""
+    return field is not None and field != "@key" and not field.startswith("$")
 
 
 def _property(path: JsonPath, full: JsonPath) -> Any:

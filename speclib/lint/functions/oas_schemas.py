@@ -20,7 +20,7 @@ from ._base import rule_function
 from ._js import UNDEFINED, print_value
 from ._run import run_state
 from .ajv import AjvError
-from .schema import extract_draft, validate_against
+from .schema import extract_draft, validate_against, verdict_node
 
 __all__ = ["FUNCTIONS", "oas_schema_check"]
 
@@ -115,6 +115,16 @@ def oas_schema_check(
     meta: bool | None = None,
 ) -> list[FunctionResult]:
     """oasSchema: ``target`` against an OpenAPI ``schema``, results at ``path``."""
+    dialect, nullable, schema, meta = _prepared(schema, context, meta)
+    prepare = _widen_nullable if nullable else None
+    return validate_against(
+        target, schema, context, dialect=dialect, path=path, meta=meta, prepare=prepare
+    )
+
+
+def _prepared(schema: Any, context: FunctionContext, meta: bool | None) -> tuple:
+    """(dialect, whether nullable widens type errors, schema, meta) as Spectral validates
+    against ``schema`` in this document."""
     dialect, nullable = _dialect(context)
     if "oas2" in context.formats and isinstance(schema, dict):
         state = run_state(context)
@@ -124,10 +134,7 @@ def oas_schema_check(
             entry = cache[id(schema)] = (schema, _without_x_nullable(schema))
         schema = entry[1]
         meta = True  # Spectral copies the schema on every call: Ajv sees a new object
-    prepare = _widen_nullable if nullable else None
-    return validate_against(
-        target, schema, context, dialect=dialect, path=path, meta=meta, prepare=prepare
-    )
+    return dialect, nullable, schema, meta
 
 
 @rule_function(
@@ -140,6 +147,27 @@ def oas_schema_check(
 )
 def oas_schema(target: Any, options: dict[str, Any], context: FunctionContext):
     return oas_schema_check(target, options.get("schema", {}), context, context.path)
+
+
+def _oas_schema_many(targets: list[Any], options: dict[str, Any], context_of: Any):
+    """``oasSchema`` over all of a rule's targets (the engine's batch form): one schema, so
+    one compiled node gives each target's verdict, and the function runs, with its context,
+    only for the targets that fail it (``duplicated-entry-in-enum`` checks every enum of a
+    document). Without a node (a schema that does not compile) it runs for every target."""
+    node = None
+    if targets:
+        first = context_of(0)
+        dialect, _, schema, meta = _prepared(options.get("schema", {}), first, None)
+        node = verdict_node(schema, first, dialect=dialect, meta=meta)
+    for index, target in enumerate(targets):
+        if node is not None and target is not UNDEFINED and node.valid(target):
+            continue
+        results = oas_schema(target, options, context_of(index))
+        if results:
+            yield index, results
+
+
+oas_schema.many = _oas_schema_many  # type: ignore[attr-defined]
 
 
 REQUEST_MEDIA = {3: (("components", "requestBodies"), ("paths", "*", "*", "requestBody"))}
@@ -316,22 +344,42 @@ def _value_type(value: Any, integers: bool) -> str:
 
 @rule_function("typedEnum", accepts=_typed_enum_input)
 def typed_enum(target: dict[str, Any], options: Any, context: FunctionContext):
+    results = [
+        FunctionResult(message, (*context.path, "enum", index))
+        for index, message in _mistyped(target, context.formats)
+    ]
+    return results or None
+
+
+def _mistyped(target: dict[str, Any], formats: frozenset[str]) -> list[tuple[int, str]]:
+    """(index, message) of each enum value that is not of the declared type."""
     declared = target["type"]
-    nullable = (target.get("nullable") is True and "oas3.0" in context.formats) or (
-        target.get("x-nullable") is True and "oas2" in context.formats
+    nullable = (target.get("nullable") is True and "oas3.0" in formats) or (
+        target.get("x-nullable") is True and "oas2" in formats
     )
     if nullable:
         declared = [*declared, "null"] if isinstance(declared, list) else [declared, "null"]
     integers = declared == "integer" or (isinstance(declared, list) and "integer" in declared)
     shown = ",".join(declared) if isinstance(declared, list) else declared
-    results = []
+    found = []
     for index, value in enumerate(target["enum"]):
         kind = _value_type(value, integers)
         if kind == declared or (isinstance(declared, list) and kind in declared):
             continue
-        message = f'Enum value {print_value(value)} must be "{shown}".'
-        results.append(FunctionResult(message, (*context.path, "enum", index)))
-    return results or None
+        found.append((index, f'Enum value {print_value(value)} must be "{shown}".'))
+    return found
+
+
+def _typed_enum_many(targets: list[Any], options: Any, context_of: Any):
+    """``typedEnum`` over all of a rule's targets (the engine's batch form): a context only
+    for the targets with results."""
+    formats = context_of(0).formats if targets else frozenset()
+    for index, target in enumerate(targets):
+        if _typed_enum_input(target) and _mistyped(target, formats):
+            yield index, typed_enum(target, options, context_of(index))
+
+
+typed_enum.many = _typed_enum_many  # type: ignore[attr-defined]
 
 
 def _discriminated(value: Any) -> bool:

@@ -32,7 +32,7 @@ def pattern(target: str, options: dict[str, Any], context: FunctionContext):
     return results or None
 
 
-def _pattern_many(targets: list[Any], options: dict[str, Any]):
+def _pattern_many(targets: list[Any], options: dict[str, Any], _context_of: Any = None):
     """``pattern`` over many targets at once (the engine's batch form, see engine.py): the
     same results as calling it on each, without a context or a call per target. A big
     document has tens of thousands of descriptions for the markdown rules alone."""

@@ -17,10 +17,18 @@ from ._base import rule_function
 from ._js import UNDEFINED
 from ._run import run_state
 from .ajv import Ajv, AjvError, MissingRefError, SchemaError
+from .ajv.compiler import Node
 from .ajv.messages import describe
 from .options import OPTIONS
 
-__all__ = ["FUNCTIONS", "ajv_for", "detect_dialect", "validate_against", "was_resolved"]
+__all__ = [
+    "FUNCTIONS",
+    "ajv_for",
+    "detect_dialect",
+    "validate_against",
+    "verdict_node",
+    "was_resolved",
+]
 
 _DRAFT = re.compile(
     r"^https?://json-schema.org/(?:draft-0([467])|draft/(20(?:19-09|20-12)))/(?:hyper-)?schema#?\Z"
@@ -109,6 +117,25 @@ def validate_against(
         FunctionResult(found.message, (*path, *found.path))
         for found in describe(errors, target=target, property_path=path)
     ]
+
+
+def verdict_node(
+    schema: Any, context: FunctionContext, *, dialect: str = "auto", meta: bool | None = None
+) -> Node | None:
+    """The node ``validate_against`` would validate with, when ``schema`` compiles and passes
+    its meta-schema check; else None. Only caches are filled: what ``validate_against`` does
+    afterwards, and reports, is unchanged (a schema's first-sight meta check included)."""
+    if isinstance(schema, dict) and "$id" in schema:
+        return None  # the first schema compiled under an $id is reused: leave that order alone
+    if dialect in (None, "auto"):
+        dialect = detect_dialect(schema) or "draft7"
+    ajv = ajv_for(context, dialect)
+    if meta is not False and ajv.meta_error(schema) is not None:
+        return None
+    try:
+        return ajv.build(schema)
+    except SchemaError:
+        return None
 
 
 def _compile(ajv: Ajv, schema: Any, meta: bool | None):

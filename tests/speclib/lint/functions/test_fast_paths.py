@@ -7,16 +7,21 @@ a whole document found valid by jsonschema-rs skips the Ajv-faithful engine.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from speclib.lint.functions import oas_document
+from speclib.lint.functions import FUNCTIONS, oas_document
+from speclib.lint.functions._js import UNDEFINED
 from speclib.lint.functions.ajv import Ajv, SchemaError
 from speclib.lint.functions.ajv.errors import escape_fragment
 from speclib.lint.functions.ajv.fastmeta import FastMeta
 from speclib.lint.functions.ajv.formats import FORMATS
+from speclib.lint.types import FunctionContext
+
+from .support import context_for
 
 SCHEMAS = Path(oas_document.__file__).parent / "schemas"
 DRAFT4 = "http://json-schema.org/draft-04/schema"
@@ -169,3 +174,52 @@ def test_schema_path_segments_are_escaped_as_ajv_escapes_them():
     for segment in ("name", "x-rate_limit.1", "(a)*!'", "a/b", "a~b", "a b", "é", "", 3):
         pointer = str(segment).replace("~", "~0").replace("/", "~1")
         assert escape_fragment(segment) == quote(pointer, safe="-_.!~*'()")
+
+
+def _one_by_one_and_batched(function, targets: list, options, formats: frozenset) -> tuple:
+    """A function's results target by target, and its batch form's, each in a run of its own
+    (fresh caches: the first sight of a schema is part of what is compared)."""
+
+    def contexts() -> Callable[[int], FunctionContext]:
+        document = {"openapi": "3.0.0"}  # a run's state is keyed by its document
+        return lambda index: context_for(document, ("x", index), formats=formats)
+
+    single = contexts()
+    one_by_one = [(i, function(t, options, single(i))) for i, t in enumerate(targets)]
+    return [(i, found) for i, found in one_by_one if found], list(
+        function.many(targets, options, contexts())
+    )
+
+
+@pytest.mark.parametrize("formats", [frozenset({"oas3", "oas3.0"}), frozenset({"oas2"})])
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "array", "uniqueItems": True},  # duplicated-entry-in-enum's
+        {"type": "array", "minItems": -1},  # fails its meta-schema: the first target says so
+        {"type": "array", "items": {"nullable": True}},  # does not compile (Ajv's error)
+    ],
+)
+def test_the_schema_functions_batch_form_gives_what_calls_one_by_one_give(schema, formats):
+    oas_schema = FUNCTIONS["oasSchema"]
+    targets = [["a", "b"], ["a", "a"], UNDEFINED, "text", [1, 1.0], [], [{"a": 1}, {"a": 1}]]
+    expected, batched = _one_by_one_and_batched(oas_schema, targets, {"schema": schema}, formats)
+    assert batched == expected
+    assert expected  # something to compare
+
+
+@pytest.mark.parametrize("formats", [frozenset({"oas3", "oas3.0"}), frozenset({"oas2"})])
+def test_the_typed_enum_batch_form_gives_what_calls_one_by_one_give(formats):
+    typed_enum = FUNCTIONS["typedEnum"]
+    targets = [
+        {"type": "string", "enum": ["a", 1]},
+        {"type": "integer", "enum": [1, 2.0, 2.5]},
+        {"type": ["string", "null"], "enum": ["a", None]},
+        {"type": "string", "nullable": True, "enum": [None]},
+        {"type": "string", "x-nullable": True, "enum": [None, True]},
+        {"enum": [1]},
+        "not an object",
+    ]
+    expected, batched = _one_by_one_and_batched(typed_enum, targets, None, formats)
+    assert batched == expected
+    assert [i for i, _ in expected] == ([0, 1, 3, 4] if "oas2" in formats else [0, 1, 4])
