@@ -6,6 +6,7 @@ Messages keep Spectral's ``#{{print(...)}}`` templates; the engine fills them (s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..types import FunctionContext, FunctionResult
@@ -18,32 +19,43 @@ __all__ = ["FUNCTIONS"]
 Results = list[FunctionResult] | None
 
 
-@rule_function("truthy", options=OPTIONS["truthy"])
-def truthy(target: Any, options: Any, context: FunctionContext) -> Results:
-    if not js_truthy(target):
-        return [FunctionResult('#{{print("property")}}must be truthy')]
-    return None
+def _truthy(target: Any) -> bool:
+    return js_truthy(target)
 
 
-@rule_function("falsy", options=OPTIONS["falsy"])
-def falsy(target: Any, options: Any, context: FunctionContext) -> Results:
-    if js_truthy(target):
-        return [FunctionResult('#{{print("property")}}must be falsy')]
-    return None
+def _falsy(target: Any) -> bool:
+    return not js_truthy(target)
 
 
-@rule_function("defined", options=OPTIONS["defined"])
-def defined(target: Any, options: Any, context: FunctionContext) -> Results:
-    if target is UNDEFINED:
-        return [FunctionResult('#{{print("property")}}must be defined')]
-    return None
+def _defined(target: Any) -> bool:
+    return target is not UNDEFINED
 
 
-@rule_function("undefined", options=OPTIONS["undefined"])
-def undefined(target: Any, options: Any, context: FunctionContext) -> Results:
-    if target is not UNDEFINED:
-        return [FunctionResult('#{{print("property")}}must be undefined')]
-    return None
+def _undefined(target: Any) -> bool:
+    return target is UNDEFINED
+
+
+def _check(name: str, test: Callable[[Any], bool], message: str):
+    """A function whose target must pass ``test``, with a batch form (see engine.py): the
+    same result for each target that fails, no context needed."""
+
+    @rule_function(name, options=OPTIONS[name])
+    def check(target: Any, options: Any, context: FunctionContext) -> Results:
+        return None if test(target) else [FunctionResult(message)]
+
+    def many(targets: list[Any], options: Any, _context_of: Any = None):
+        for index, target in enumerate(targets):
+            if not test(target):
+                yield index, [FunctionResult(message)]
+
+    check.many = many  # type: ignore[attr-defined]
+    return check
+
+
+truthy = _check("truthy", _truthy, '#{{print("property")}}must be truthy')
+falsy = _check("falsy", _falsy, '#{{print("property")}}must be falsy')
+defined = _check("defined", _defined, '#{{print("property")}}must be defined')
+undefined = _check("undefined", _undefined, '#{{print("property")}}must be undefined')
 
 
 def _is_number(value: Any) -> bool:

@@ -168,4 +168,23 @@ def schema(target: Any, options: dict[str, Any], context: FunctionContext):
     )
 
 
+def _schema_many(targets: list[Any], options: dict[str, Any], context_of: Callable):
+    """``schema`` over all of a rule's targets (the engine's batch form): one compiled node
+    gives each target's verdict, and the function runs, with its context, only for the targets
+    that fail it (``operation-tags`` checks every operation). Without a node (a schema that
+    does not compile or fails its meta-schema) it runs for every target."""
+    node = None
+    if targets:
+        dialect = options.get("dialect", "auto")
+        node = verdict_node(options["schema"], context_of(0), dialect=dialect)
+    for index, target in enumerate(targets):
+        if node is not None and target is not UNDEFINED and node.valid(target):
+            continue
+        results = schema(target, options, context_of(index))
+        if results:
+            yield index, results
+
+
+schema.many = _schema_many  # type: ignore[attr-defined]
+
 FUNCTIONS = {"schema": schema}

@@ -223,3 +223,31 @@ def test_the_typed_enum_batch_form_gives_what_calls_one_by_one_give(formats):
     expected, batched = _one_by_one_and_batched(typed_enum, targets, None, formats)
     assert batched == expected
     assert [i for i, _ in expected] == ([0, 1, 3, 4] if "oas2" in formats else [0, 1, 4])
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"dialect": "draft7", "schema": {"type": "array", "minItems": 1}},  # operation-tags'
+        {"schema": {"type": "array", "minItems": "one"}},  # fails its meta-schema
+        {"schema": {"$ref": "#/nowhere"}},  # does not compile
+        {"schema": {"$id": "urn:x", "type": "string"}},  # the first schema under an $id
+    ],
+)
+def test_the_schema_functions_batch_form_gives_what_calls_one_by_one_give_too(options):
+    schema = FUNCTIONS["schema"]
+    targets = [["a"], [], UNDEFINED, "text", None, [1, 2]]
+    expected, batched = _one_by_one_and_batched(schema, targets, options, frozenset())
+    assert batched == expected
+    assert expected
+
+
+@pytest.mark.parametrize("name", ["truthy", "falsy", "defined", "undefined"])
+def test_the_truthiness_batch_forms_give_what_calls_one_by_one_give(name):
+    function = FUNCTIONS[name]
+    targets = [UNDEFINED, None, 0, "", "a", [], {}, False, True, 0.5]
+    expected, batched = _one_by_one_and_batched(function, targets, None, frozenset())
+    assert [(i, [r.message for r in found]) for i, found in batched] == [
+        (i, [r.message for r in found]) for i, found in expected
+    ]
+    assert 0 < len(expected) < len(targets)
