@@ -16,6 +16,8 @@ anything jsonschema-rs cannot read (keys that are not strings) leaves the verdic
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -81,17 +83,33 @@ def _version(formats: frozenset[str]) -> str:
     return "oas3.1" if "oas3.1" in formats else "oas3.0"
 
 
-def document_errors(document: Any, formats: frozenset[str]) -> list[AjvError]:
+def document_errors(
+    document: Any, formats: frozenset[str], refs: Iterable[str] | None = None
+) -> list[AjvError]:
+    """Spectral's errors for ``document``; ``refs``, when given, are the string values of all
+    of its ``$ref`` members (the engine's index has them), which speeds the first verdict."""
     version = _version(formats)
-    if _sizeable(document) and known_valid(document, version):
+    if _sizeable(document) and known_valid(document, version, refs):
         return []
     return _validator().validate(_root(version), document)
 
 
-def known_valid(document: Any, version: str) -> bool:
+def known_valid(document: Any, version: str, refs: Iterable[str] | None = None) -> bool:
     """True when jsonschema-rs finds ``document`` valid; False when it does not, or cannot
-    tell (then Ajv decides)."""
-    return first_verdict(_fast_validator(version), document)
+    tell (then Ajv decides).
+
+    With ``refs`` (every ``$ref`` member's string value in the document), the format of a
+    Reference Object's ``$ref`` is checked here, once per distinct value, and jsonschema-rs
+    validates against a copy of the schema without that format: otherwise it calls back into
+    Python for every reference (EC2's description: 14,500 calls, 65 ms of 75). This is exact:
+    the references the schema checks are among ``refs``, and all of these must pass."""
+    if refs is None:
+        return first_verdict(_fast_validator(version), document)
+    validator, formats = _fast_validator_without_ref_formats(version)
+    if not first_verdict(validator, document):
+        return False
+    checks = [_FAST_FORMATS[name] for name in formats if name in _FAST_FORMATS]
+    return all(check(ref) for ref in set(refs) for check in checks)
 
 
 def _sizeable(document: Any) -> bool:
@@ -113,16 +131,47 @@ _FAST_FORMATS = {name: check for name, (kind, check) in FORMATS.items() if kind 
 
 @cache
 def _fast_validator(version: str) -> Any:
+    return _jsonschema_rs_validator(bundled_schema(_ROOTS[version]))
+
+
+@cache
+def _fast_validator_without_ref_formats(version: str) -> tuple[Any, frozenset[str]]:
+    """A validator for the version's schema with the ``format`` of every ``$ref`` property
+    taken out, and the formats taken out."""
+    schema = copy.deepcopy(bundled_schema(_ROOTS[version]))
+    removed = _without_ref_formats(schema)
+    return _jsonschema_rs_validator(schema), frozenset(removed)
+
+
+def _without_ref_formats(schema: Any) -> set[str]:
+    """Takes ``format`` out of the subschemas of ``$ref`` properties (``properties.$ref``,
+    ``patternProperties.^\\$ref$``) in place; returns the formats taken out."""
+    removed: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for keyword, name in (("properties", "$ref"), ("patternProperties", "^\\$ref$")):
+            members = node.get(keyword)
+            sub = members.get(name) if isinstance(members, dict) else None
+            if isinstance(sub, dict) and isinstance(sub.get("format"), str):
+                removed.add(sub.pop("format"))
+        stack.extend(node.values())
+    return removed
+
+
+def _jsonschema_rs_validator(schema: Any) -> Any:
     try:
         import jsonschema_rs  # loaded on first use: small documents never need it
     except ImportError:  # pragma: no cover - a declared dependency; Ajv alone still works
         return None
     registry = jsonschema_rs.Registry([(uri, bundled_schema(name)) for name, uri in _SCHEMAS])
     return jsonschema_rs.validator_for(
-        bundled_schema(_ROOTS[version]),
-        registry=registry,
-        validate_formats=True,
-        formats=_FAST_FORMATS,
+        schema, registry=registry, validate_formats=True, formats=_FAST_FORMATS
     )
 
 
@@ -172,8 +221,21 @@ def _json(value: Any) -> str:
 def oas_document_schema(target: Any, options: Any, context: FunctionContext):
     if not context.formats:
         return None
-    results = (_result(target, error) for error in document_errors(target, context.formats))
+    results = (
+        _result(target, error)
+        for error in document_errors(target, context.formats, _refs_of(target, context))
+    )
     return [result for result in results if result is not None]
+
+
+def _refs_of(target: Any, context: FunctionContext) -> list[str] | None:
+    """The string values of every ``$ref`` member of ``target``, from the engine's index when
+    the target is the document it indexed."""
+    refs_of = getattr(context.resolver, "refs_of", None)
+    root = getattr(context.resolver, "root", None)
+    if refs_of is None or root is None or root.data is not target:
+        return None
+    return [ref for _, ref in refs_of(root)]
 
 
 FUNCTIONS = {"oasDocumentSchema": oas_document_schema}

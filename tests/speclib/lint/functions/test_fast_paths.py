@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
+from speclib.lint import builtin_ruleset, lint
 from speclib.lint.functions import FUNCTIONS, oas_document
 from speclib.lint.functions._js import UNDEFINED
 from speclib.lint.functions.ajv import Ajv, SchemaError
@@ -101,6 +102,41 @@ def test_it_checks_formats():
     assert not oas_document.known_valid(document, "oas3.0")
     errors = oas_document.document_errors(document, frozenset({"oas3", "oas3.0"}))
     assert [error.instance_path for error in errors] == [("info", "termsOfService")]
+
+
+@pytest.mark.parametrize("version", ["oas3.0", "oas3.1", "oas3.2"])
+def test_it_checks_the_references_format_once_per_value_when_it_has_them(version):
+    # The first verdict without the Reference Object's $ref format, plus that format checked
+    # on every $ref value, is the verdict with it.
+    document = _petstore(25)
+    document["openapi"] = {"oas3.0": "3.0.3", "oas3.1": "3.1.0", "oas3.2": "3.2.0"}[version]
+    responses = document["paths"]["/pets0"]["get"]["responses"]
+    responses["404"] = {"$ref": "#/components/responses/Gone"}
+    document["components"] = {"responses": {"Gone": {"description": "gone"}}}
+    refs = ["#/components/responses/Gone"]
+    assert oas_document.known_valid(document, version) is True
+    assert oas_document.known_valid(document, version, refs) is True
+    responses["404"]["$ref"] = refs[0] = "#/components/responses/a b"  # not a URI reference
+    assert oas_document.known_valid(document, version) is False
+    assert oas_document.known_valid(document, version, refs) is False
+    # a $ref elsewhere (in an example, say) that fails the format: Ajv decides, to be safe
+    responses["404"]["$ref"] = "#/components/responses/Gone"
+    assert oas_document.known_valid(document, version, ["#/components/responses/Gone"])
+    assert not oas_document.known_valid(document, version, ["#/components/responses/Gone", "a b"])
+
+
+def test_the_engine_hands_the_document_check_its_references(monkeypatch):
+    handed = []
+    real = oas_document.known_valid
+    monkeypatch.setattr(
+        oas_document, "known_valid", lambda *args: handed.append(args[2]) or real(*args)
+    )
+    document = _petstore(25)
+    document["paths"]["/pets0"]["get"]["responses"]["404"] = {"$ref": "#/components/responses/G"}
+    document["components"] = {"responses": {"G": {"description": "gone"}}}
+    report = lint(json.dumps(document).encode(), builtin_ruleset("spectral:oas"))
+    assert [set(refs) for refs in handed] == [{"#/components/responses/G"}]
+    assert "oas3-schema" not in {finding.code for finding in report.findings}
 
 
 def _formats(schema: object):
