@@ -235,26 +235,14 @@ class _Run:
     def _lint_many(
         self, rule: Rule, many: Callable, document: Any, targets: list[tuple], found: list[tuple]
     ) -> None:
-        """A function's batch form: ``many(values, options, context_of)`` yields (index,
-        results) for the targets that have results, as the function would return them one by
-        one; ``context_of(index)`` is the context the function would have had for that target
+        """A function's batch form: ``many(values, options, contexts)`` yields (index, results)
+        for the targets that have results, as the function would return them one by one;
+        ``contexts(index)`` is the context the function would have had for that target
         (``targets`` are (path, value) pairs, ``found`` the matches they come from)."""
         then = rule.then[0]
-        raw, inventory, formats = self.inventory.root.data, self.inventory, self.formats
-
-        def context_of(index: int) -> FunctionContext:
-            return FunctionContext(
-                document=document,
-                raw=raw,
-                path=targets[index][0],
-                given_path=found[index][0],
-                rule_name=rule.name,
-                formats=formats,
-                resolver=inventory,
-            )
-
+        contexts = _Contexts(self, rule, document, targets, found)
         try:
-            failing = list(many([value for _, value in targets], then.options, context_of))
+            failing = list(many([value for _, value in targets], then.options, contexts))
         except Exception as exc:  # noqa: BLE001 - as in _call: the lint goes on without it
             name = then.function_name
             self.failures.append(f'rule "{rule.name}": function "{name}" failed: {exc!r}')
@@ -339,6 +327,34 @@ class _Run:
             return
         self.seen.add(key)
         self.pending.append(_Pending(rule, code, message, document, path, severity))
+
+
+class _Contexts:
+    """The contexts of a batch's targets, made on demand; ``paths`` and ``document`` are what
+    most contexts would be read for, without making them."""
+
+    __slots__ = ("document", "found", "paths", "rule_name", "run")
+
+    def __init__(
+        self, run: _Run, rule: Rule, document: Any, targets: list[tuple], found: list[tuple]
+    ) -> None:
+        self.run = run
+        self.rule_name = rule.name
+        self.document = document
+        self.paths = [path for path, _ in targets]
+        self.found = found
+
+    def __call__(self, index: int) -> FunctionContext:
+        run = self.run
+        return FunctionContext(
+            document=self.document,
+            raw=run.inventory.root.data,
+            path=self.paths[index],
+            given_path=self.found[index][0],
+            rule_name=self.rule_name,
+            formats=run.formats,
+            resolver=run.inventory,
+        )
 
 
 def _batch(rule: Rule) -> Callable | None:

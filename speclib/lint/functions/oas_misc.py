@@ -37,6 +37,44 @@ def ref_siblings(target: Any, options: Any, context: FunctionContext):
     ]
 
 
+def _ref_siblings_many(targets: list[Any], options: Any, contexts: Any):
+    """``refSiblings`` over all of a rule's targets (the engine's batch form): the parents of
+    the ``$ref`` members are found along the paths in walk order, each walk down starting where
+    it parts from the previous one (a big document has tens of thousands of references)."""
+    document = contexts.document
+    chain: list[Any] = [document]  # the nodes along ``previous``; None past a missing one
+    previous: tuple = ()
+    for index, path in enumerate(contexts.paths):
+        if not path:
+            continue
+        parent_path = path[:-1]
+        shared = 0
+        for mine, theirs in zip(parent_path, previous, strict=False):
+            if mine != theirs or type(mine) is not type(theirs):
+                break
+            shared += 1
+        del chain[shared + 1 :]
+        for segment in parent_path[shared:]:
+            chain.append(_child_of(chain[-1], segment))
+        previous = parent_path
+        parent = chain[-1]
+        if isinstance(parent, dict) and len(parent) != 1:
+            yield index, ref_siblings(targets[index], options, contexts(index))
+
+
+def _child_of(node: Any, segment: Any) -> Any:
+    """``node[segment]`` as ref_siblings reads it; None where that fails."""
+    if not isinstance(node, dict | list):
+        return None
+    try:
+        return node[segment]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+ref_siblings.many = _ref_siblings_many  # type: ignore[attr-defined]
+
+
 def _named_tags(value: Any) -> bool:
     return isinstance(value, list) and all(
         isinstance(tag, dict) and isinstance(tag.get("name"), str) for tag in value
