@@ -38,38 +38,37 @@ def ref_siblings(target: Any, options: Any, context: FunctionContext):
 
 
 def _ref_siblings_many(targets: list[Any], options: Any, contexts: Any):
-    """``refSiblings`` over all of a rule's targets (the engine's batch form): the parents of
-    the ``$ref`` members are found along the paths in walk order, each walk down starting where
-    it parts from the previous one (a big document has tens of thousands of references)."""
-    document = contexts.document
-    chain: list[Any] = [document]  # the nodes along ``previous``; None past a missing one
-    previous: tuple = ()
-    for index, path in enumerate(contexts.paths):
-        if not path:
-            continue
-        parent_path = path[:-1]
-        shared = 0
-        for mine, theirs in zip(parent_path, previous, strict=False):
-            if mine != theirs or type(mine) is not type(theirs):
-                break
-            shared += 1
-        del chain[shared + 1 :]
-        for segment in parent_path[shared:]:
-            chain.append(_child_of(chain[-1], segment))
-        previous = parent_path
-        parent = chain[-1]
+    """``refSiblings`` over all of a rule's targets (the engine's batch form): the function
+    runs only where the ``$ref`` member's parent holds more than it (a big document has tens of
+    thousands of references; their parents are found in one compiled pass)."""
+    for index, parent in enumerate(parents(contexts.document, contexts.paths)):
         if isinstance(parent, dict) and len(parent) != 1:
             yield index, ref_siblings(targets[index], options, contexts(index))
 
 
-def _child_of(node: Any, segment: Any) -> Any:
-    """``node[segment]`` as ref_siblings reads it; None where that fails."""
-    if not isinstance(node, dict | list):
-        return None
-    try:
-        return node[segment]
-    except (KeyError, IndexError, TypeError):
-        return None
+def _parents(document: Any, paths: list[tuple]) -> list[Any]:
+    """For each path, the container its last segment is in, as ref_siblings reads it (None
+    where a step fails): the reference for _resolve.c's ``parents``."""
+    found = []
+    for path in paths:
+        node: Any = document if path else None
+        for segment in path[:-1]:
+            if not isinstance(node, dict | list):
+                node = None
+                break
+            try:
+                node = node[segment]
+            except (KeyError, IndexError, TypeError):
+                node = None
+                break
+        found.append(node)
+    return found
+
+
+try:
+    from .._resolve import parents  # the same lookups compiled (_resolve.c)
+except ImportError:  # no C compiler where it was installed
+    parents = _parents
 
 
 ref_siblings.many = _ref_siblings_many  # type: ignore[attr-defined]

@@ -266,3 +266,28 @@ def test_an_error_while_following_a_reference_leaves_the_compiled_builder_as_an_
     inventory.follow = broken  # type: ignore[method-assign]
     with pytest.raises(RuntimeError, match="a broken resolver"):
         inventory.build_resolved()
+
+
+def test_the_compiled_parents_are_the_python_ones(corpus: Path):
+    from speclib.lint.functions import oas_misc
+
+    require_compiled(oas_misc.parents is not oas_misc._parents, "_resolve.c")
+    document = {"a": {"b": [{"c": 1}, "text"], "": {"d": None}}, "e": 2}
+    paths = [
+        (),
+        ("a",),
+        ("a", "b", 0, "c"),
+        ("a", "b", 1, "x"),  # a scalar on the way
+        ("a", "b", 5, "c"),  # no such index
+        ("a", "b", -1, "z"),
+        ("a", "b", "0", "c"),  # a key where an index is wanted
+        ("a", "", "d"),
+        ("nowhere", "x"),
+        ("e", "x", "y"),
+    ]
+    assert oas_misc.parents(document, paths) == oas_misc._parents(document, paths)
+    data = load_document((corpus / "specs" / "apisguru/amazonaws.com_ec2.json").read_bytes()).data
+    paths = [(*path, "$ref") for path, _ in refindex.scan_refs(data)[0]]
+    compiled = oas_misc.parents(data, paths)
+    assert len(compiled) > 10_000
+    assert all(a is b for a, b in zip(compiled, oas_misc._parents(data, paths), strict=True))
