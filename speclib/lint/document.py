@@ -20,7 +20,8 @@ from urllib.parse import unquote, urlsplit
 from ..errors import SpecError
 from ..loading import load_document
 from ..refs import pointer_tokens
-from .refindex import ref_holders, scan_refs
+from .jsonpath import Automaton, parse_path
+from .refindex import ref_holders
 from .types import JsonPath
 
 try:
@@ -31,6 +32,7 @@ except ImportError:  # no C compiler where it was installed: _ResolvedBuilder al
 __all__ = ["Document", "Inventory"]
 
 _MAX_HOPS = 64
+_REF_MEMBERS = parse_path("$..['$ref']")
 
 
 class Document:
@@ -99,7 +101,11 @@ class Inventory:
     def _indexed(self, document: Document) -> tuple[list[tuple[JsonPath, str]], set[int]]:
         index = self._ref_index.get(document.source)
         if index is None:
-            index = self._ref_index[document.source] = scan_refs(document.data)
+            # The walk the engine runs over a root document anyway, for the documents it does
+            # not walk (files reached by references, and roots linted by resolved rules
+            # alone): it finds what refindex.scan_refs finds, in the same order, compiled.
+            self.index_refs(document, Automaton([_REF_MEMBERS]).run(document.data)[0])
+            index = self._ref_index[document.source]
         return index
 
     def _split(self, document: Document, ref: str) -> tuple[str | None, str]:

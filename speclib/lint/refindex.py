@@ -16,7 +16,9 @@ __all__ = ["ref_holders", "scan_refs"]
 
 def scan_refs(data: Any) -> tuple[list[tuple[JsonPath, str]], set[int]]:
     """Every ``$ref`` (path, value), and the ids of the containers that hold one at any depth:
-    the resolved view differs from the raw data inside those only."""
+    the resolved view differs from the raw data inside those only. (The reference: Inventory
+    indexes documents with the compiled walk of ``$..['$ref']`` and ``ref_holders``, which
+    give the same, in the same order.)"""
     found: list[tuple[JsonPath, str]] = []
     holders: set[int] = set()
     # Each entry is (node, key, parent's entry): paths are spelled out for $refs only.

@@ -252,6 +252,9 @@ def test_the_compiled_index_of_reference_holders_is_the_python_one(corpus: Path)
         holders = refindex.ref_holders(data, found)
         assert holders == refindex._ref_holders(data, found) == refindex.scan_refs(data)[1]
         assert len(holders) > 1_000
+        # what the inventory indexes a document it has not walked with
+        inventory = Inventory(Document(name, b"", data, "json"))
+        assert inventory._indexed(inventory.root) == (found, holders)
     assert refindex.ref_holders({"a": 1}, []) == refindex._ref_holders({"a": 1}, []) == set()
 
 
