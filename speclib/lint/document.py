@@ -269,8 +269,14 @@ class Inventory:
         """Every ``$ref`` of every document read so far that does not resolve."""
         problems: list[RefProblem] = []
         for document in list(self.documents.values()):
+            # follow's answer depends on the document and the text only (it is remembered):
+            # asked once per text, where documents repeat the same references thousands of times
+            broken: dict[str, bool] = {}
             for path, ref in self.refs_of(document):
-                if self.follow(document, {"$ref": ref}) is None and ref not in self._circular:
+                fails = broken.get(ref)
+                if fails is None:
+                    fails = broken[ref] = self.follow(document, {"$ref": ref}) is None
+                if fails and ref not in self._circular:
                     problems.append(RefProblem(document, (*path, "$ref"), self._why(document, ref)))
         return problems
 

@@ -28,7 +28,7 @@ from .message import print_path, render
 from .overrides import glob_match
 from .positions import json_ranges, yaml_ranges
 from .ruleset import Rule, Ruleset
-from .targets import lint_targets
+from .targets import UNDEFINED, lint_targets, to_path
 from .types import Finding, FunctionContext, FunctionResult, JsonPath, Position, Range, Severity
 
 __all__ = ["LintReport", "lint"]
@@ -226,8 +226,12 @@ class _Run:
         """A rule whose one ``then`` names a field, with a function that has a batch form: one
         target per match (the field's value, or the match itself when it is a scalar)."""
         field = rule.then[0].field
+        simple = to_path(field) == (field,)  # one member name (no dots, no brackets)
         targets = []
         for path, value in found:
+            if simple and type(value) is dict:  # what lint_targets gives, the usual way
+                targets.append(((*path, field), value.get(field, UNDEFINED)))
+                continue
             target_path, target = lint_targets(value, field)[0]
             targets.append(((*path, *target_path) if target_path else path, target))
         self._lint_many(rule, _batch(rule), document, targets, found)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@ JavaScript regular expression, written bare or as ``/source/flags``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..types import FunctionContext, FunctionResult
@@ -36,15 +37,26 @@ def _pattern_many(targets: list[Any], options: dict[str, Any], _context_of: Any 
     """``pattern`` over many targets at once (the engine's batch form, see engine.py): the
     same results as calling it on each, without a context or a call per target. A big
     document has tens of thousands of descriptions for the markdown rules alone."""
-    match = from_option(options["match"]).find if "match" in options else None
-    not_match = from_option(options["notMatch"]).find if "notMatch" in options else None
+    match = _finder(options["match"]) if "match" in options else None
+    not_match = _finder(options["notMatch"]) if "notMatch" in options else None
     for index, target in enumerate(targets):
         if not isinstance(target, str):
             continue
-        if (match is not None and match(target) is None) or (
-            not_match is not None and not_match(target) is not None
+        if (match is not None and not match(target)) or (
+            not_match is not None and not_match(target)
         ):
             yield index, pattern(target, options, None)
+
+
+def _finder(option: str) -> Callable[[str], object]:
+    """Whether a value matches the pattern (truthy): a substring test when the pattern is
+    plain text (the markdown rules' ``eval\\(`` and ``<script``, over every description), else
+    the compiled expression's search."""
+    regex = from_option(option)
+    text = regex.literal
+    if text is not None:
+        return lambda value: text in value
+    return regex.find
 
 
 def _validate(options: Any) -> None:

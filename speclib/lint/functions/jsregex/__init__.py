@@ -32,13 +32,16 @@ class JsRegex:
     """A translated pattern with ``RegExp.prototype.test`` semantics (slotted: ``test`` runs
     for every string a pattern rule sees)."""
 
-    __slots__ = ("compiled", "flags", "source", "sticky")
+    __slots__ = ("compiled", "flags", "literal", "source", "sticky")
 
     def __init__(self, source: str, flags: str, compiled: re.Pattern[str], sticky: bool) -> None:
         self.source = source
         self.flags = flags
         self.compiled = compiled
         self.sticky = sticky
+        # The text a pattern without flags or special characters stands for (``eval\(``):
+        # ``test`` is then whether the value contains it.
+        self.literal = _literal(source) if not flags else None
 
     def __repr__(self) -> str:
         return f"JsRegex({self.source!r}, {self.flags!r})"
@@ -53,6 +56,18 @@ class JsRegex:
         """The compiled pattern's own method that ``test`` calls (``test(v)`` is ``find(v) is
         not None``), for loops over many strings."""
         return self.compiled.match if self.sticky else self.compiled.search
+
+
+_LITERAL = re.compile(r"(?:[^\\^$.|?*+()\[\]{}]|\\[\\^$.|?*+()\[\]{}/])+\Z")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _literal(source: str) -> str | None:
+    """The text ``source`` matches exactly when it has no special character (escaped ones
+    stand for themselves), else None."""
+    if _LITERAL.match(source) is None:
+        return None
+    return _ESCAPED.sub(r"\1", source)
 
 
 def split_slashed(pattern: str) -> tuple[str, str]:

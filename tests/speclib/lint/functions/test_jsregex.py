@@ -88,3 +88,28 @@ def test_it_accepts_repetitions_that_stay_linear(source):
     start = time.perf_counter()
     pattern.test("a" * 30_000 + "!")
     assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize(
+    ("source", "literal"),
+    [
+        ("eval\\(", "eval("),
+        ("<script", "<script"),
+        ("example\\.com", "example.com"),
+        ("\\?", "?"),
+        ("a\\\\b", "a\\b"),
+        ("\\/x-y", "/x-y"),
+        ("{}", None),  # a literal in JavaScript too, but not taken as one here
+        (".+\\/$", None),
+        ("a\\d", None),
+        ("x|y", None),
+        ("ab", "ab"),
+    ],
+)
+def test_a_pattern_of_plain_text_is_tested_as_a_substring(source: str, literal):
+    regex = compile_js(source)
+    assert regex.literal == literal
+    if literal is not None:
+        for value in ["", literal, f"a {literal} b", literal[:-1], literal.upper(), "eval ("]:
+            assert (literal in value) == regex.test(value), value
+    assert compile_js(source, "i").literal is None  # flags change what it matches
