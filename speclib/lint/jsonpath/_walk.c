@@ -82,7 +82,7 @@ typedef struct {
 } TableView;
 
 static PyObject *s_special, *s_default, *s_idle, *s_positional, *s_by_key;
-static PyObject *s_keys, *s_more_keys, *s_values, *s_uses_path, *s_test;
+static PyObject *s_keys, *s_more_keys, *s_values, *s_uses_path, *s_test, *s_conditions;
 
 static void
 table_release(TableView *view)
@@ -319,6 +319,111 @@ passes_more(PyObject *child, PyObject *more_keys, PyObject *values)
     return 1;
 }
 
+/* JavaScript's truthiness of a JSON value (runtime._truthy) */
+static int
+js_truthy(PyObject *value)
+{
+    if (value == NULL || value == Py_None || value == Py_False)
+        return 0;
+    if (value == Py_True)
+        return 1;
+    if (PyUnicode_CheckExact(value))
+        return PyUnicode_GET_LENGTH(value) != 0;
+    if (PyLong_CheckExact(value))
+        return PyObject_IsTrue(value); /* cannot fail on an int */
+    if (PyFloat_CheckExact(value)) {
+        double number = PyFloat_AS_DOUBLE(value);
+        return number != 0.0 && number == number;
+    }
+    return 1;
+}
+
+#define NOT_DECIDED 2
+
+/* The filter's test on an object child, from its conditions (filter.py's _conditions) where
+ * it has them: 1 or 0, NOT_DECIDED without conditions, -1 with an exception set. */
+static int
+by_conditions(PyObject *filter, PyObject *child, PyObject *key)
+{
+    PyObject *conditions = PyObject_GetAttr(filter, s_conditions);
+    if (conditions == NULL)
+        return -1;
+    int result = NOT_DECIDED;
+    if (PyTuple_CheckExact(conditions)) {
+        result = 1;
+        for (Py_ssize_t i = 0; result == 1 && i < PyTuple_GET_SIZE(conditions); i++) {
+            PyObject *condition = PyTuple_GET_ITEM(conditions, i);
+            long code = PyLong_AsLong(PyTuple_GET_ITEM(condition, 0));
+            if (code == -1 && PyErr_Occurred()) {
+                result = -1;
+                break;
+            }
+            PyObject *argument = PyTuple_GET_ITEM(condition, 1);
+            PyObject *member = NULL;
+            if (code == 1 || code == 4) {
+                member = PyDict_GetItemWithError(child, argument); /* borrowed */
+                if (member == NULL && PyErr_Occurred()) {
+                    result = -1;
+                    break;
+                }
+            }
+            switch (code) {
+            case 0: /* @: an object is truthy */
+            case 3: /* @ != null: an object is not null */
+                break;
+            case 1: /* @.name */
+                result = js_truthy(member);
+                break;
+            case 2: /* @property !== 'text' */
+                if (PyUnicode_CheckExact(key)) {
+                    int same = PyUnicode_Compare(key, argument) == 0;
+                    if (same == 0 && PyErr_Occurred())
+                        result = -1;
+                    else
+                        result = !same;
+                }
+                break;
+            case 4: /* @.name.constructor.name === 'Array' */
+                result = member != NULL && PyList_CheckExact(member);
+                break;
+            default:
+                result = NOT_DECIDED;
+            }
+        }
+    }
+    Py_DECREF(conditions);
+    return result;
+}
+
+/* The filter's own test, called in Python: 1 or 0, or -1 with an exception set. */
+static int
+call_test(Walk *walk, PyObject *filter, PyObject *child, PyObject *key, PyObject *node,
+          PyObject *parent_key, PyObject *path)
+{
+    PyObject *uses_path = PyObject_GetAttr(filter, s_uses_path);
+    if (uses_path == NULL)
+        return -1;
+    int with_path = PyObject_IsTrue(uses_path);
+    Py_DECREF(uses_path);
+    if (with_path < 0)
+        return -1;
+    PyObject *child_path = with_path ? append_key(path, key) : Py_NewRef(Py_None);
+    if (child_path == NULL)
+        return -1;
+    PyObject *test = PyObject_GetAttr(filter, s_test);
+    PyObject *outcome = test == NULL ? NULL
+                                     : PyObject_CallFunctionObjArgs(test, child, key, node,
+                                                                    parent_key, child_path,
+                                                                    walk->root, NULL);
+    Py_XDECREF(test);
+    Py_DECREF(child_path);
+    if (outcome == NULL)
+        return -1;
+    int passed = PyObject_IsTrue(outcome);
+    Py_DECREF(outcome);
+    return passed;
+}
+
 /* Automaton._check: the filters of `checks` on one child, each after its pre-checks; the
  * states they lead to join *child_set, the queries they complete join *matched. */
 static int
@@ -351,27 +456,9 @@ check_filters(Walk *walk, PyObject *checks, PyObject **child_set, PyObject **mat
             goto done;
         if (!worth)
             continue;
-        PyObject *uses_path = PyObject_GetAttr(filter, s_uses_path);
-        if (uses_path == NULL)
-            goto done;
-        int with_path = PyObject_IsTrue(uses_path);
-        Py_DECREF(uses_path);
-        if (with_path < 0)
-            goto done;
-        PyObject *child_path = with_path ? append_key(path, key) : Py_NewRef(Py_None);
-        if (child_path == NULL)
-            goto done;
-        PyObject *test = PyObject_GetAttr(filter, s_test);
-        PyObject *outcome = test == NULL ? NULL
-                                         : PyObject_CallFunctionObjArgs(
-                                               test, child, key, node, parent_key, child_path,
-                                               walk->root, NULL);
-        Py_XDECREF(test);
-        Py_DECREF(child_path);
-        if (outcome == NULL)
-            goto done;
-        int passed = PyObject_IsTrue(outcome);
-        Py_DECREF(outcome);
+        int passed = is_dict ? by_conditions(filter, child, key) : NOT_DECIDED;
+        if (passed == NOT_DECIDED)
+            passed = call_test(walk, filter, child, key, node, parent_key, path);
         if (passed < 0)
             goto done;
         if (!passed)
@@ -614,8 +701,9 @@ exec_module(PyObject *module)
     s_values = PyUnicode_InternFromString("values");
     s_uses_path = PyUnicode_InternFromString("uses_path");
     s_test = PyUnicode_InternFromString("test");
+    s_conditions = PyUnicode_InternFromString("conditions");
     if (!s_special || !s_default || !s_idle || !s_positional || !s_by_key || !s_keys || !s_more_keys
-        || !s_values || !s_uses_path || !s_test)
+        || !s_values || !s_uses_path || !s_test || !s_conditions)
         return -1;
     return 0;
 }

@@ -248,7 +248,9 @@ class Filter:
     fastest.)
     """
 
-    __slots__ = ("keys", "more_keys", "properties", "test", "text", "uses_path", "values")
+    __slots__ = (
+        "conditions", "keys", "more_keys", "properties", "test", "text", "uses_path", "values",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -267,6 +269,9 @@ class Filter:
         self.values = values
         self.properties = properties
         self.uses_path = uses_path
+        # The expression as simple conditions on an object node, for the compiled walk to
+        # evaluate itself (see _conditions), or None.
+        self.conditions: tuple[tuple[int, Any], ...] | None = None
 
     def passes_prechecks(self, node: Any) -> bool:
         """Whether ``node`` passes the cheap checks above."""
@@ -301,7 +306,7 @@ def compile_filter(text: str) -> Filter:
     except SyntaxError as exc:  # pragma: no cover - the emitter only writes valid Python
         raise FilterError(f"cannot compile filter expression `{text}`: {exc}") from None
     groups = _required_key_groups(tree)
-    return Filter(
+    compiled = Filter(
         text=text,
         test=NAMESPACE["_guarded"](function),
         keys=groups[0] if groups else None,
@@ -310,6 +315,62 @@ def compile_filter(text: str) -> Filter:
         properties=_required_properties(tree),
         uses_path="_path_text(path)" in code,
     )
+    compiled.conditions = _conditions(tree)
+    return compiled
+
+
+# What the compiled walk (_walk.c) evaluates itself on a node that is an object, instead of
+# calling the test: a conjunction of these, each (code, argument). On an object they give what
+# the generated code gives (it cannot fail there); on anything else the walk calls the test.
+TRUTHY = 0  # @ (an object is truthy)
+MEMBER_TRUTHY = 1  # @.name, truthy as JavaScript has it
+KEY_IS_NOT = 2  # @property !== 'text'
+NOT_NULL = 3  # @ != null (an object is not)
+MEMBER_IS_ARRAY = 4  # @.name.constructor.name === 'Array'
+_SELF = ("var", "v")
+
+
+def _conditions(tree: Node) -> tuple[tuple[int, Any], ...] | None:
+    """The expression as a conjunction of the conditions above, or None if it is not one."""
+    if tree[0] == "and":
+        left, right = _conditions(tree[1]), _conditions(tree[2])
+        return None if left is None or right is None else left + right
+    condition = _condition(tree)
+    return None if condition is None else (condition,)
+
+
+def _member_name(node: Node) -> str | None:
+    """``name`` when ``node`` is ``@.name`` (a plain member, as the emitter inlines it)."""
+    if node[0] == "get" and node[1] == _SELF and node[2][0] == "lit":
+        name = node[2][1]
+        if isinstance(name, str) and name not in ("length", "constructor"):
+            return name
+    return None
+
+
+def _condition(node: Node) -> tuple[int, Any] | None:
+    if node == _SELF:
+        return (TRUTHY, None)
+    if (name := _member_name(node)) is not None:
+        return (MEMBER_TRUTHY, name)
+    if node == ("cmp", "!=", _SELF, ("lit", None)):
+        return (NOT_NULL, None)
+    if node[0] != "cmp" or node[3][0] != "lit":
+        return None
+    operator, left, literal = node[1], node[2], node[3][1]
+    if operator == "!==" and left == ("var", "k") and isinstance(literal, str):
+        return (KEY_IS_NOT, literal)
+    if (
+        operator == "==="
+        and literal == "Array"
+        and left[0] == "get"
+        and left[2] == ("lit", "name")
+        and left[1][0] == "get"
+        and left[1][2] == ("lit", "constructor")
+        and (name := _member_name(left[1][1])) is not None
+    ):
+        return (MEMBER_IS_ARRAY, name)
+    return None
 
 
 class _Emitter:

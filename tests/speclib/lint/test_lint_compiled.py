@@ -294,3 +294,34 @@ def test_the_compiled_parents_are_the_python_ones(corpus: Path):
     compiled = oas_misc.parents(data, paths)
     assert len(compiled) > 10_000
     assert all(a is b for a, b in zip(compiled, oas_misc._parents(data, paths), strict=True))
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "@ && @.in",
+        "@ && @.enum && @.type",
+        "@property !== 'properties' && @ != null && @.enum && @.enum.constructor.name === 'Array'",
+        "@.x && @.y",
+    ],
+)
+def test_the_filters_the_compiled_loop_evaluates_itself_match_as_their_tests(expression):
+    # Conjunctions of simple conditions are evaluated in _walk.c on objects, without calling
+    # the filter's test: every kind of member value must be judged as the test judges it.
+    query = parse_path(f"$..[?({expression})]")
+    assert query.steps[-1].filter.conditions is not None
+    values = ["", "a", 0, 1, 0.0, -0.5, float("nan"), True, False, None, [], [0], {}, {"a": 1}]
+    members = ("in", "enum", "type", "x", "y")
+    document = {
+        "properties": {"enum": [1], "type": "string", "in": "q", "x": 1, "y": 1},
+        "items": [{"enum": [1], "type": "t"}, "text", 5, None, [{"in": 0}]],
+        **{
+            f"{name}-{index}": {name: value, **{other: 1 for other in members if other != name}}
+            for name in members
+            for index, value in enumerate(values)
+        },
+    }
+    automaton = Automaton([query])
+    compiled = _walked(automaton, document, dedupe=False, python=False)
+    assert compiled == _walked(automaton, document, dedupe=False, python=True)
+    assert 0 < len(compiled[0]) < len(document)
