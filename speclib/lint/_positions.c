@@ -19,7 +19,9 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     PyObject *path; /* owned */
@@ -305,6 +307,32 @@ by_offset(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* UTF-16 units of the UTF-8 text data[0..size): a unit per character, two from four bytes
+ * on. Eight bytes at a time: a continuation byte is 10xxxxxx, a four-byte lead 11110xxx. */
+static Py_ssize_t
+utf16_units(const unsigned char *data, Py_ssize_t size)
+{
+    const uint64_t high = 0x8080808080808080ULL;
+    Py_ssize_t units = 0, at = 0;
+    for (; at + 8 <= size; at += 8) {
+        uint64_t word;
+        memcpy(&word, data + at, 8);
+        if ((word & high) == 0) { /* ASCII */
+            units += 8;
+            continue;
+        }
+        uint64_t continuation = word & high & ~(word << 1);
+        uint64_t four = word & (word << 1) & (word << 2) & (word << 3) & ~(word << 4) & high;
+        units += 8 - __builtin_popcountll(continuation) + __builtin_popcountll(four);
+    }
+    for (; at < size; at++) {
+        unsigned char c = data[at];
+        if ((c & 0xC0) != 0x80)
+            units += c >= 0xF0 ? 2 : 1;
+    }
+    return units;
+}
+
 /* Fills in the line and character of every place, sorted by offset, in one pass. */
 static void
 locate(const Scan *scan, Place *places, Py_ssize_t count)
@@ -313,15 +341,20 @@ locate(const Scan *scan, Place *places, Py_ssize_t count)
     Py_ssize_t pos = 0, line = 0, character = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         Py_ssize_t offset = places[i].offset < scan->length ? places[i].offset : scan->length;
-        for (; pos < offset; pos++) {
-            unsigned char c = data[pos];
-            if (c == '\n') {
+        if (offset > pos) {
+            const unsigned char *newline, *last = NULL;
+            Py_ssize_t from = pos;
+            while ((newline = memchr(data + from, '\n', offset - from)) != NULL) {
                 line++;
-                character = 0;
-            } else if ((c & 0xC0) != 0x80) {
-                /* a character starts here; from four bytes on, two UTF-16 units */
-                character += c >= 0xF0 ? 2 : 1;
+                last = newline;
+                from = newline - data + 1;
             }
+            if (last != NULL) {
+                pos = last - data + 1;
+                character = 0;
+            }
+            character += utf16_units(data + pos, offset - pos);
+            pos = offset;
         }
         places[i].line = line;
         places[i].character = character;

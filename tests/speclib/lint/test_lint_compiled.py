@@ -110,6 +110,8 @@ def test_the_compiled_ranges_are_the_reference_ranges_on_real_documents(corpus: 
         '{\r\n  "a" : [ \r\n {\r\n "x":1 } ,\r\n [ ] ],\r\n "\u00e9\\n": "\u00fc\u20ac"\r\n}',
         '{"a": ["}", {"b": "]"}], "c": "a\\\\", "d": "\\"", "e": -1.5e3, "f": true}',
         '["a",{"b":{"c":[[[]]]}}, null, [{}], 0]',
+        # long runs of characters of one to four bytes (read eight bytes at a time)
+        '{"\u00e9t\u00e9": "' + "\u00e9\u20ac\U0001f600 ascii text " * 9 + '", "b": [1, {"c": 2}]}',
         "[]",
         "{}",
         "7",
