@@ -235,3 +235,15 @@ def test_it_matches_spectral_oas_expressions_like_nimma() -> None:
     assert paths(OAS_GIVEN[17], doc) == [
         ("paths", "/a", "get", "responses", "200", "content", "application/json")
     ]
+
+
+def test_a_filters_code_is_compiled_on_its_first_use_and_kept():
+    from speclib.lint.jsonpath.filter import compile_filter
+
+    compiled = compile_filter("@.a > 1 && @property !== 'x'")
+    first = compiled.test
+    assert first({"a": 2}, "y", None, None, None, None) is True
+    kept = compiled.test
+    assert kept is not first  # the generated code, in place of the first-use stub
+    assert kept({"a": 0}, "y", None, None, None, None) is False
+    assert compiled.test is kept
