@@ -16,10 +16,11 @@ anything jsonschema-rs cannot read (keys that are not strings) leaves the verdic
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+import orjson
 
 from ..types import FunctionContext, FunctionResult
 from ._base import rule_function
@@ -138,7 +139,7 @@ def _fast_validator(version: str) -> Any:
 def _fast_validator_without_ref_formats(version: str) -> tuple[Any, frozenset[str]]:
     """A validator for the version's schema with the ``format`` of every ``$ref`` property
     taken out, and the formats taken out."""
-    schema = copy.deepcopy(bundled_schema(_ROOTS[version]))
+    schema = orjson.loads(orjson.dumps(bundled_schema(_ROOTS[version])))  # a copy, at C speed
     removed = _without_ref_formats(schema)
     return _jsonschema_rs_validator(schema), frozenset(removed)
 

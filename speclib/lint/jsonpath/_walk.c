@@ -340,8 +340,22 @@ js_truthy(PyObject *value)
 
 #define NOT_DECIDED 2
 
-/* The filter's test on an object child, from its conditions (filter.py's _conditions) where
- * it has them: 1 or 0, NOT_DECIDED without conditions, -1 with an exception set. */
+/* Whether every condition reads the node's key only (KEY_IS_NOT, KEY_IS): then they decide on
+ * a node of any kind. */
+static int
+on_keys_only(PyObject *conditions)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(conditions); i++) {
+        long code = PyLong_AsLong(PyTuple_GET_ITEM(PyTuple_GET_ITEM(conditions, i), 0));
+        if (code != 2 && code != 5)
+            return 0;
+    }
+    return 1;
+}
+
+/* The filter's test on a child, from its conditions (filter.py's _conditions) where it has
+ * them: 1 or 0, NOT_DECIDED without conditions (or on a child that is not an object, unless
+ * the conditions read its key only), -1 with an exception set. */
 static int
 by_conditions(PyObject *filter, PyObject *child, PyObject *key)
 {
@@ -349,7 +363,8 @@ by_conditions(PyObject *filter, PyObject *child, PyObject *key)
     if (conditions == NULL)
         return -1;
     int result = NOT_DECIDED;
-    if (PyTuple_CheckExact(conditions)) {
+    if (PyTuple_CheckExact(conditions)
+        && (PyDict_CheckExact(child) || on_keys_only(conditions))) {
         result = 1;
         for (Py_ssize_t i = 0; result == 1 && i < PyTuple_GET_SIZE(conditions); i++) {
             PyObject *condition = PyTuple_GET_ITEM(conditions, i);
@@ -375,12 +390,16 @@ by_conditions(PyObject *filter, PyObject *child, PyObject *key)
                 result = js_truthy(member);
                 break;
             case 2: /* @property !== 'text' */
+            case 5: /* @property === 'text' */
                 if (PyUnicode_CheckExact(key)) {
                     int same = PyUnicode_Compare(key, argument) == 0;
                     if (same == 0 && PyErr_Occurred())
                         result = -1;
                     else
-                        result = !same;
+                        result = code == 2 ? !same : same;
+                }
+                else { /* an index is no text */
+                    result = code == 2;
                 }
                 break;
             case 4: /* @.name.constructor.name === 'Array' */
@@ -456,7 +475,7 @@ check_filters(Walk *walk, PyObject *checks, PyObject **child_set, PyObject **mat
             goto done;
         if (!worth)
             continue;
-        int passed = is_dict ? by_conditions(filter, child, key) : NOT_DECIDED;
+        int passed = by_conditions(filter, child, key);
         if (passed == NOT_DECIDED)
             passed = call_test(walk, filter, child, key, node, parent_key, path);
         if (passed < 0)

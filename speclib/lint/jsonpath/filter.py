@@ -336,12 +336,14 @@ def _generated_test(text: str, source: str, namespace: dict[str, Any]) -> Any:
 
 # What the compiled walk (_walk.c) evaluates itself on a node that is an object, instead of
 # calling the test: a conjunction of these, each (code, argument). On an object they give what
-# the generated code gives (it cannot fail there); on anything else the walk calls the test.
+# the generated code gives (it cannot fail there); on anything else the walk calls the test,
+# unless every condition reads the key only.
 TRUTHY = 0  # @ (an object is truthy)
 MEMBER_TRUTHY = 1  # @.name, truthy as JavaScript has it
 KEY_IS_NOT = 2  # @property !== 'text'
 NOT_NULL = 3  # @ != null (an object is not)
 MEMBER_IS_ARRAY = 4  # @.name.constructor.name === 'Array'
+KEY_IS = 5  # @property === 'text' (on any node: it reads the key only)
 _SELF = ("var", "v")
 
 
@@ -373,8 +375,8 @@ def _condition(node: Node) -> tuple[int, Any] | None:
     if node[0] != "cmp" or node[3][0] != "lit":
         return None
     operator, left, literal = node[1], node[2], node[3][1]
-    if operator == "!==" and left == ("var", "k") and isinstance(literal, str):
-        return (KEY_IS_NOT, literal)
+    if operator in ("!==", "===") and left == ("var", "k") and isinstance(literal, str):
+        return (KEY_IS_NOT if operator == "!==" else KEY_IS, literal)
     if (
         operator == "==="
         and literal == "Array"

@@ -305,6 +305,8 @@ def test_the_compiled_parents_are_the_python_ones(corpus: Path):
         "@ && @.enum && @.type",
         "@property !== 'properties' && @ != null && @.enum && @.enum.constructor.name === 'Array'",
         "@.x && @.y",
+        "@property === '$ref'",  # on nodes of every kind: it reads the key only
+        "@property === 'items' && @",
     ],
 )
 def test_the_filters_the_compiled_loop_evaluates_itself_match_as_their_tests(expression):
@@ -316,7 +318,8 @@ def test_the_filters_the_compiled_loop_evaluates_itself_match_as_their_tests(exp
     members = ("in", "enum", "type", "x", "y")
     document = {
         "properties": {"enum": [1], "type": "string", "in": "q", "x": 1, "y": 1},
-        "items": [{"enum": [1], "type": "t"}, "text", 5, None, [{"in": 0}]],
+        "items": [{"enum": [1], "type": "t"}, "text", 5, None, [{"in": 0}], {"$ref": "#/a"}],
+        "$ref": {"$ref": "#/b", "items": []},
         **{
             f"{name}-{index}": {name: value, **{other: 1 for other in members if other != name}}
             for name in members
