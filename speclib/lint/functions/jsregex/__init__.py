@@ -32,24 +32,32 @@ class JsRegex:
     """A translated pattern with ``RegExp.prototype.test`` semantics (slotted: ``test`` runs
     for every string a pattern rule sees)."""
 
-    __slots__ = ("compiled", "flags", "literal", "source", "sticky")
+    __slots__ = ("compiled", "flags", "literal", "source", "sticky", "test")
 
     def __init__(self, source: str, flags: str, compiled: re.Pattern[str], sticky: bool) -> None:
         self.source = source
         self.flags = flags
         self.compiled = compiled
         self.sticky = sticky
-        # The text a pattern without flags or special characters stands for (``eval\(``):
-        # ``test`` is then whether the value contains it.
-        self.literal = _literal(source) if not flags else None
+        # The ASCII text a pattern without special characters stands for (``eval\(``), when
+        # no flag changes what it matches: ``test`` is then whether the value contains it (or
+        # starts with it, after a ``^``: ``^x-`` on every key of an OpenAPI document).
+        plain = not set(flags) - {"u"}
+        self.literal = _literal(source) if plain else None
+        prefix = _literal(source[1:]) if plain and source.startswith("^") else None
+        self.test: Callable[[str], bool]
+        if self.literal is not None:
+            text = self.literal
+            self.test = lambda value: text in value
+        elif prefix is not None:
+            self.test = lambda value: value.startswith(prefix)
+        elif sticky:
+            self.test = lambda value: compiled.match(value) is not None
+        else:
+            self.test = lambda value: compiled.search(value) is not None
 
     def __repr__(self) -> str:
         return f"JsRegex({self.source!r}, {self.flags!r})"
-
-    def test(self, value: str) -> bool:
-        if self.sticky:
-            return self.compiled.match(value) is not None
-        return self.compiled.search(value) is not None
 
     @property
     def find(self) -> Callable[[str], re.Match[str] | None]:
@@ -63,9 +71,9 @@ _ESCAPED = re.compile(r"\\(.)")
 
 
 def _literal(source: str) -> str | None:
-    """The text ``source`` matches exactly when it has no special character (escaped ones
-    stand for themselves), else None."""
-    if _LITERAL.match(source) is None:
+    """The ASCII text ``source`` matches exactly when it has no special character (escaped
+    ones stand for themselves), else None."""
+    if not source.isascii() or _LITERAL.match(source) is None:
         return None
     return _ESCAPED.sub(r"\1", source)
 

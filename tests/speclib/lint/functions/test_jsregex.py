@@ -113,3 +113,13 @@ def test_a_pattern_of_plain_text_is_tested_as_a_substring(source: str, literal):
         for value in ["", literal, f"a {literal} b", literal[:-1], literal.upper(), "eval ("]:
             assert (literal in value) == regex.test(value), value
     assert compile_js(source, "i").literal is None  # flags change what it matches
+
+
+@pytest.mark.parametrize("flags", ["", "u"])
+@pytest.mark.parametrize("source", ["^x-", "^\\/", "x-", "^a\\.b", "^x-$", "^\u00e9", "[x]-"])
+def test_the_fast_tests_of_plain_patterns_answer_as_the_expression(source: str, flags: str):
+    regex = compile_js(source, flags)
+    values = ["", "x-", "x-a", "ax-", "X-a", "/p", "a/", "a.b", "axb", "\u00e9", "x"]
+    expected = [regex.compiled.search(value) is not None for value in values]
+    assert [regex.test(value) for value in values] == expected
+    assert any(expected)
