@@ -4,7 +4,8 @@ Each is the compiled form of a hot Python loop that stays beside it as the refer
 fallback (the tests compare the two): the JSONPath walk (speclib/lint/jsonpath/_walk.c, for
 walk.py), the JSON loader's node and key counts (speclib/_jsonmeasure.c, for jsonload.py), the
 ranges of JSON paths in source text (speclib/lint/_positions.c, for positions.py), the resolved
-view and its index (speclib/lint/_resolve.c, for document.py and refindex.py) and the YAML
+view, its index and a lookup of parents (speclib/lint/_resolve.c, for document.py, refindex.py
+and functions/oas_misc.py) and the YAML
 loader over libyaml (speclib/_yamlbuild.c, for yamlbuild.py; it needs libyaml's headers, the
 Debian package libyaml-dev). They are optional: without a C compiler (or the headers) the
 engine runs the Python code, with the same results, only slower, so a failed build warns and
