@@ -21,7 +21,7 @@ __all__ = ["tape_ranges"]
 
 # libyaml's line breaks: CR LF, CR, LF, NEL, LS and PS.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_OTHER_BREAK_CHARACTERS = ("\r", "\x85", "\u2028", "\u2029")
 _CONTAINERS = (Tape.MAPPING, Tape.SEQUENCE)
 
 
@@ -34,8 +34,11 @@ class _Text:
         text = data.decode("utf-8", "replace").removeprefix("\ufeff")
         self.text = text
         self.ascii = text.isascii()
-        if _OTHER_BREAKS.search(text) is None:  # the usual case, at C speed
-            self.starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+        # the usual case: line feeds only (four substring searches, where one search of a
+        # character class took ten times as long)
+        if not any(other in text for other in _OTHER_BREAK_CHARACTERS):
+            # each line's length plus its break, summed, at C speed (no Python call per line)
+            self.starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n"))))]
             self.starts.pop()  # the end of the text, not the start of a line
         else:
             self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
