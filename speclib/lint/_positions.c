@@ -191,6 +191,38 @@ read_key(const Scan *scan, Py_ssize_t start, Py_ssize_t end)
     return key;
 }
 
+/* Reads one member, `key` (stolen) with its value at `value`: walks into the value when the
+ * trie wants something at or below it, else skips it. Returns where the value ends, or -1. */
+static Py_ssize_t
+member(Scan *scan, PyObject *trie, PyObject *key, Py_ssize_t value, PyObject *path,
+       Py_ssize_t key_end)
+{
+    PyObject *sub = subtrie(trie, key);
+    Py_ssize_t end;
+    if (sub != NULL)
+        end = walk_child(scan, sub, value, path, key, key_end);
+    else if (PyErr_Occurred())
+        end = -1;
+    else
+        end = skip_value(scan, value);
+    Py_DECREF(key);
+    return end;
+}
+
+/* After a member that ends at `end`: 1 with *next at the following member when a comma
+ * follows, else 0 with *next at the closing bracket. */
+static int
+following(const Scan *scan, Py_ssize_t end, Py_ssize_t *next)
+{
+    Py_ssize_t index = space(scan, end);
+    if (char_at(scan, index) != ',') {
+        *next = index;
+        return 0;
+    }
+    *next = space(scan, index + 1);
+    return 1;
+}
+
 static Py_ssize_t
 members(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path)
 {
@@ -201,21 +233,11 @@ members(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path)
         if (key == NULL)
             return -1;
         Py_ssize_t value = space(scan, space(scan, key_end) + 1); /* past the colon */
-        PyObject *sub = subtrie(trie, key);
-        Py_ssize_t end;
-        if (sub != NULL)
-            end = walk_child(scan, sub, value, path, key, key_end);
-        else if (PyErr_Occurred())
-            end = -1;
-        else
-            end = skip_value(scan, value);
-        Py_DECREF(key);
+        Py_ssize_t end = member(scan, trie, key, value, path, key_end);
         if (end < 0)
             return -1;
-        index = space(scan, end);
-        if (char_at(scan, index) != ',')
+        if (!following(scan, end, &index))
             break;
-        index = space(scan, index + 1);
     }
     return index + 1; /* past the closing brace */
 }
@@ -224,27 +246,15 @@ static Py_ssize_t
 items(Scan *scan, PyObject *trie, Py_ssize_t pos, PyObject *path)
 {
     Py_ssize_t index = space(scan, pos + 1);
-    Py_ssize_t position = 0;
-    while (index < scan->length && scan->data[index] != ']') {
+    for (Py_ssize_t position = 0; index < scan->length && scan->data[index] != ']'; position++) {
         PyObject *key = PyLong_FromSsize_t(position);
         if (key == NULL)
             return -1;
-        PyObject *sub = subtrie(trie, key);
-        Py_ssize_t end;
-        if (sub != NULL)
-            end = walk_child(scan, sub, index, path, key, -1);
-        else if (PyErr_Occurred())
-            end = -1;
-        else
-            end = skip_value(scan, index);
-        Py_DECREF(key);
+        Py_ssize_t end = member(scan, trie, key, index, path, -1);
         if (end < 0)
             return -1;
-        index = space(scan, end);
-        if (char_at(scan, index) != ',')
+        if (!following(scan, end, &index))
             break;
-        index = space(scan, index + 1);
-        position++;
     }
     return index + 1;
 }

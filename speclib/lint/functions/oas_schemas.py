@@ -20,7 +20,7 @@ from ._base import rule_function
 from ._js import UNDEFINED, print_value
 from ._run import run_state
 from .ajv import AjvError
-from .schema import extract_draft, validate_against, verdict_node
+from .schema import extract_draft, failing, validate_against, verdict_node
 
 __all__ = ["FUNCTIONS", "oas_schema_check"]
 
@@ -159,12 +159,7 @@ def _oas_schema_many(targets: list[Any], options: dict[str, Any], context_of: An
         first = context_of(0)
         dialect, _, schema, meta = _prepared(options.get("schema", {}), first, None)
         node = verdict_node(schema, first, dialect=dialect, meta=meta)
-    for index, target in enumerate(targets):
-        if node is not None and target is not UNDEFINED and node.valid(target):
-            continue
-        results = oas_schema(target, options, context_of(index))
-        if results:
-            yield index, results
+    return failing(oas_schema, node, targets, options, context_of)
 
 
 oas_schema.many = _oas_schema_many  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ __all__ = [
     "FUNCTIONS",
     "ajv_for",
     "detect_dialect",
+    "failing",
     "validate_against",
     "verdict_node",
     "was_resolved",
@@ -177,10 +178,16 @@ def _schema_many(targets: list[Any], options: dict[str, Any], context_of: Callab
     if targets:
         dialect = options.get("dialect", "auto")
         node = verdict_node(options["schema"], context_of(0), dialect=dialect)
+    return failing(schema, node, targets, options, context_of)
+
+
+def failing(function: Callable, node: Node | None, targets: list[Any], options: Any, contexts):
+    """A batch form's answers: (index, results) of ``function`` on each target ``node``'s
+    verdict does not pass (all of them without a node); the others have no results."""
     for index, target in enumerate(targets):
         if node is not None and target is not UNDEFINED and node.valid(target):
             continue
-        results = schema(target, options, context_of(index))
+        results = function(target, options, contexts(index))
         if results:
             yield index, results
 
