@@ -102,8 +102,7 @@ class Inventory:
         index = self._ref_index.get(document.source)
         if index is None:
             # The walk the engine runs over a root document anyway, for the documents it does
-            # not walk (files reached by references, and roots linted by resolved rules
-            # alone): it finds what refindex.scan_refs finds, in the same order, compiled.
+            # not walk (files reached by references, and roots linted by resolved rules alone).
             self.index_refs(document, Automaton([_REF_MEMBERS]).run(document.data)[0])
             index = self._ref_index[document.source]
         return index

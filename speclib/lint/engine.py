@@ -192,7 +192,7 @@ class _Run:
                 if len(rule.then) == 1 and rule.then[0].field is None:
                     self._lint_matches(rule, document, found)
                 elif len(rule.then) == 1 and _one_target(rule.then[0].field) and _batch(rule):
-                    self._lint_fields(rule, document, found)
+                    self._lint_fields(rule, _batch(rule), document, found)
                 else:
                     for path, value in found:
                         self._lint_node(rule, document, path, value)
@@ -222,7 +222,7 @@ class _Run:
                 for result in results:
                     self._result(rule, result, path, value)
 
-    def _lint_fields(self, rule: Rule, document: Any, found: list[tuple]) -> None:
+    def _lint_fields(self, rule: Rule, many: Callable, document: Any, found: list[tuple]) -> None:
         """A rule whose one ``then`` names a field, with a function that has a batch form: one
         target per match (the field's value, or the match itself when it is a scalar)."""
         field = rule.then[0].field
@@ -234,7 +234,7 @@ class _Run:
                 continue
             target_path, target = lint_targets(value, field)[0]
             targets.append(((*path, *target_path) if target_path else path, target))
-        self._lint_many(rule, _batch(rule), document, targets, found)  # type: ignore[arg-type]
+        self._lint_many(rule, many, document, targets, found)
 
     def _lint_many(
         self, rule: Rule, many: Callable, document: Any, targets: list[tuple], found: list[tuple]
