@@ -100,7 +100,13 @@ def compile_js(source: str, flags: str = "", *, check_safety: bool = True) -> Js
     try:
         parsed = parse(source, unicode=unicode)
         reason = unsafe_reason(parsed.root, ignore_case="i" in flags) if check_safety else None
-        python = to_python(parsed, multiline="m" in flags, dot_all="s" in flags)
+        python, python_flags = to_python(
+            parsed,
+            multiline="m" in flags,
+            dot_all="s" in flags,
+            ignore_case="i" in flags,
+            unicode=unicode,
+        )
     except RegexSyntaxError as exc:
         raise RegexError(f"Invalid regular expression: /{source}/{flags}: {exc}") from None
     except RecursionError:
@@ -111,7 +117,7 @@ def compile_js(source: str, flags: str = "", *, check_safety: bool = True) -> Js
             "so matching could take exponential or high polynomial time"
         )
     try:
-        compiled = re.compile(python, re.IGNORECASE if "i" in flags else 0)
+        compiled = re.compile(python, python_flags)
     except (re.error, OverflowError, RecursionError) as exc:
         raise RegexError(f"Invalid regular expression: /{source}/{flags}: {exc}") from None
     return JsRegex(source, flags, compiled, sticky="y" in flags)

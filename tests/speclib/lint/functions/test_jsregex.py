@@ -28,6 +28,24 @@ SAME_AS_JAVASCRIPT = [
     (r"{}", "", "/a/{}", True),
     (r"\u{1F600}", "u", "\U0001f600", True),
     (r"^[A-Za-z0-9-._~:/?#\[\]@!\$&'()*+,;=]*$", "", "get:/pets/{id}", False),
+    # Without u, i compares upper cases and never a non-ASCII character with an ASCII one.
+    ("k", "i", "\u212a", False),  # the Kelvin sign
+    ("s", "i", "\u017f", False),  # the long s
+    ("i", "i", "\u0130", False),
+    ("[A-Z]", "i", "\u0131", False),
+    (r"\w", "i", "\u017f", False),
+    (r"\W", "i", "\u017f", True),
+    (r"[^\W]", "i", "\u212a", False),
+    ("[^a-z]", "i", "\u017f", True),
+    ("[^a-z]", "i", "Q", False),
+    (r"[^\x00-\x7f]", "i", "\u212a", True),
+    ("[Z-a]", "i", "z", True),
+    ("[^Z-a]", "i", "B", True),
+    ("^[a-f0-9]+$", "i", "DEADbeef", True),
+    ("(a)\\1", "i", "aA", True),  # a back-reference ignores case too
+    ("\u00e9", "i", "\u00c9", True),
+    ("k", "iu", "\u212a", True),  # with u, by case folding
+    (r"\w", "iu", "\u017f", True),
 ]
 
 
