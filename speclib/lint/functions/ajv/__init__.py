@@ -144,23 +144,35 @@ class Ajv:
         except RecursionError:
             return schema, None, SchemaError("schema is too deeply nested")
 
-    def validate(self, node: Node, data: Any, *, all_errors: bool | None = None) -> list[AjvError]:
+    def validate(
+        self,
+        node: Node,
+        data: Any,
+        *,
+        all_errors: bool | None = None,
+        failing: set[tuple[str | int, ...]] | None = None,
+    ) -> list[AjvError]:
+        """Ajv's errors for ``data``. ``failing``, when given, holds the data paths at or
+        above every error that another validator of the same schema found (with the same
+        meaning): the run then passes over the rest of the data (see ``Context``)."""
         every = self.all_errors if all_errors is None else all_errors
         try:
-            return self._validate(node, data, every)
+            return self._validate(node, data, every, failing)
         except RecursionError:
             # Deep documents (speclib allows 200 levels) can outgrow Python's default limit; the
             # calls are Python to Python, which 3.11+ runs without growing the C stack.
             limit = sys.getrecursionlimit()
             sys.setrecursionlimit(max(limit, _DEEP_RECURSION))
             try:
-                return self._validate(node, data, every)
+                return self._validate(node, data, every, failing)
             finally:
                 sys.setrecursionlimit(limit)
 
     @staticmethod
-    def _validate(node: Node, data: Any, all_errors: bool) -> list[AjvError]:
-        ctx = Context(all_errors=all_errors)
+    def _validate(
+        node: Node, data: Any, all_errors: bool, failing: set[tuple[str | int, ...]] | None
+    ) -> list[AjvError]:
+        ctx = Context(all_errors=all_errors, failing=failing)
         with contextlib.suppress(Stop):  # the first error ended the run, as in Ajv
             node.run(data, (), ctx, False, None)
         return ctx.errors

@@ -28,14 +28,20 @@ class Quick(Exception):
 class Context:
     """The state of one validation: errors so far and the dynamic anchors in scope."""
 
-    __slots__ = ("all_errors", "dynamic", "errors", "frame", "quick")
+    __slots__ = ("all_errors", "dynamic", "errors", "failing", "frame", "quick")
 
-    def __init__(self, *, all_errors: bool) -> None:
+    def __init__(
+        self, *, all_errors: bool, failing: set[tuple[str | int, ...]] | None = None
+    ) -> None:
         self.errors: list[AjvError] = []
         self.all_errors = all_errors
         self.quick = False
         self.dynamic: dict[str, Node] = {}
         self.frame = 0  # where the errors of the running Ajv function start
+        # The data paths at or above each error that a faster validator of the same schema
+        # found, when one did: outside branches (which set it aside), a node at any other path
+        # is valid.
+        self.failing = failing
 
     def call(
         self, node: Node, data: Any, path: tuple[str | int, ...], ev: Evaluated | None
@@ -88,12 +94,14 @@ class Context:
         if ev is None and (node.quick_state or node.quick_state is None and node.quickable()):
             return node.valid(data)
         saved, self.quick = self.quick, True
+        failing, self.failing = self.failing, None
         try:
             return node.run(data, path, self, True, ev)
         except Quick:
             return False
         finally:
             self.quick = saved
+            self.failing = failing
 
 
 class Evaluated:

@@ -88,6 +88,18 @@ class Node:
             return False
         # Most data is valid: one verdict-only pass, and no errors to collect.
         quick = ev is None and (self.quick_state or self.quick_state is None and self.quickable())
+        failing = ctx.failing
+        if (
+            failing is not None
+            and ev is None
+            and (self.dynamic_anchor is None or self.dynamic_anchor in ctx.dynamic)
+        ):
+            # Reached outside any branch (anyOf, oneOf, not, if... set ``failing`` aside),
+            # where an error always shows at or below the data it is about: with none there,
+            # the data is valid; with one, it is not, so the verdict-only pass would be wasted.
+            if path not in failing:
+                return True
+            quick = False
         if quick and self.valid(data):
             return True
         errors = ctx.errors

@@ -7,8 +7,10 @@ a whole document found valid by jsonschema-rs skips the Ajv-faithful engine.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -94,6 +96,114 @@ def test_it_leaves_what_jsonschema_rs_cannot_read_to_ajv():
     assert not oas_document.known_valid(document, "oas3.0")
 
 
+def _errors_both_ways(document: dict, version: str) -> tuple[list[str], list[str]]:
+    """Ajv's errors for ``document`` read whole, and read where jsonschema-rs found errors."""
+    ajv, root = oas_document._validator(), oas_document._root(version)
+    validator = oas_document._checked_validator(version, None)
+    failing = oas_document._failing_paths(validator, document)
+    assert failing, "jsonschema-rs finds the document invalid"
+    whole = ajv.validate(root, document)
+    passed_over = ajv.validate(root, document, failing=failing)
+    return [repr((e, e.params)) for e in whole], [repr((e, e.params)) for e in passed_over]
+
+
+def test_ajv_passes_over_what_jsonschema_rs_finds_valid_in_an_invalid_document():
+    document = _petstore(25)
+    operation = document["paths"]["/pets3"]["get"] = {
+        "parameters": [{"name": "id", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok"}, "404": {"content": {}}},
+    }
+    operation["parameters"].append({"name": "page", "in": "cookie", "required": "yes"})
+    whole, passed_over = _errors_both_ways(document, "oas3.0")
+    assert len(whole) > 3  # errors inside oneOf branches, and below a member named with digits
+    assert passed_over == whole
+
+
+@pytest.mark.parametrize("keyword", ["not", "if", "anyOf", "oneOf"])
+def test_ajv_reads_the_whole_of_a_branch(keyword):
+    # Inside a branch an error may not show (a passing anyOf drops its branches' errors), so
+    # what jsonschema-rs found says nothing there; $dynamicRef keeps Ajv off its verdict-only
+    # path, into the full run.
+    import jsonschema_rs  # noqa: PLC0415
+
+    inner = {"properties": {"c": {"$dynamicRef": "#x"}}}
+    branch = {
+        "not": {"not": inner},
+        "if": {"if": inner, "then": {"required": ["then"]}},
+        "anyOf": {"anyOf": [inner, {"required": ["other"]}]},
+        "oneOf": {"oneOf": [inner, {"required": ["other"]}]},
+    }[keyword]
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$defs": {"x": {"$dynamicAnchor": "x", "required": ["b"]}},
+        "required": ["must"],
+        **branch,
+    }
+    data = {"c": {}}  # no "must" at the top; "c" fails the branch, unseen by jsonschema-rs
+    ajv = Ajv("draft2020-12", all_errors=True)
+    node = ajv.compile(schema)
+    failing = oas_document._failing_paths(jsonschema_rs.validator_for(schema), data)
+    assert ("c",) not in failing
+    whole = ajv.validate(node, data)
+    assert [repr(e) for e in ajv.validate(node, data, failing=failing)] == [repr(e) for e in whole]
+
+
+def _locations(node: Any, path: tuple = ()) -> list[tuple]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.extend(_locations(value, (*path, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_locations(value, (*path, index)))
+    return found
+
+
+def _mutated(document: dict, rng: random.Random, count: int) -> dict:
+    """A copy of ``document`` with ``count`` random edits: a member's value of another type, a
+    member added, or one removed."""
+    copy = json.loads(json.dumps(document))
+    for _ in range(count):
+        path = rng.choice(_locations(copy)[1:])
+        parent = copy
+        for segment in path[:-1]:
+            parent = parent[segment]
+        edit = rng.randrange(3)
+        if edit == 0:
+            parent[path[-1]] = rng.choice([12, "text", [], {}, None, True])
+        elif edit == 1 and isinstance(parent[path[-1]], dict):
+            parent[path[-1]]["unexpected"] = 1
+        elif isinstance(parent, dict):
+            del parent[path[-1]]
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("name", "version"),
+    [
+        ("go-swagger/quay.io.json", "oas2"),
+        ("apisguru/netlify.com.json", "oas3.0"),
+        ("readme/3.1_train-travel.json", "oas3.1"),
+    ],
+)
+def test_passing_over_what_jsonschema_rs_finds_valid_gives_ajvs_errors(corpus, name, version):
+    # Random edits of real documents put errors in every kind of place: inside anyOf, oneOf and
+    # not, below $refs, in arrays, under unevaluatedProperties (3.1).
+    document = json.loads((corpus / "specs" / name).read_bytes())
+    rng = random.Random(name)
+    compared = 0
+    for trial in range(200):
+        edited = _mutated(document, rng, 1 + trial % 3)
+        if oas_document.known_valid(edited, version):
+            continue  # an edit the schema allows
+        whole, passed_over = _errors_both_ways(edited, version)
+        assert passed_over == whole, f"trial {trial}"
+        compared += 1
+        if compared == 20:
+            break
+    assert compared == 20
+
+
 def test_it_checks_formats():
     document = _petstore(25)
     document["info"]["termsOfService"] = "https://example.com/terms"
@@ -119,17 +229,22 @@ def test_it_checks_the_references_format_once_per_value_when_it_has_them(version
     responses["404"]["$ref"] = refs[0] = "#/components/responses/a b"  # not a URI reference
     assert oas_document.known_valid(document, version) is False
     assert oas_document.known_valid(document, version, refs) is False
-    # a $ref elsewhere (in an example, say) that fails the format: Ajv decides, to be safe
+    # a $ref elsewhere (in an example, say) that fails the format: the validator that checks
+    # the format wherever the schema asks for it decides
     responses["404"]["$ref"] = "#/components/responses/Gone"
     assert oas_document.known_valid(document, version, ["#/components/responses/Gone"])
+    assert oas_document.known_valid(document, version, ["#/components/responses/Gone", "a b"])
+    responses["404"]["$ref"] = "a b"
     assert not oas_document.known_valid(document, version, ["#/components/responses/Gone", "a b"])
 
 
 def test_the_engine_hands_the_document_check_its_references(monkeypatch):
     handed = []
-    real = oas_document.known_valid
+    real = oas_document._checked_validator
     monkeypatch.setattr(
-        oas_document, "known_valid", lambda *args: handed.append(args[2]) or real(*args)
+        oas_document,
+        "_checked_validator",
+        lambda version, refs: handed.append(refs) or real(version, refs),
     )
     document = _petstore(25)
     document["paths"]["/pets0"]["get"]["responses"]["404"] = {"$ref": "#/components/responses/G"}

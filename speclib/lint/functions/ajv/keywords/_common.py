@@ -45,10 +45,15 @@ def primitive_key(value: Any) -> tuple[str, Any] | None:
 
 
 def run_branch(branch: Node, data: Any, path: Path, ctx: Context, ev: Evaluated | None) -> bool:
+    # A branch's errors may be dropped (a passing anyOf), so none shows for the data it is
+    # about: ``failing`` says nothing there.
+    failing, ctx.failing = ctx.failing, None
     try:
         return branch.run(data, path, ctx, True, ev)
     except Quick:
         return False
+    finally:
+        ctx.failing = failing
 
 
 def regex_test(compiler: Compiler, pattern: str) -> Callable[[str], bool] | None:
