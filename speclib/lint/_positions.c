@@ -6,6 +6,8 @@
  *     (a BOM is skipped); lines and characters count from 0, characters in UTF-16 units as
  *     JavaScript counts them; `decode` (json.loads) reads keys that hold escapes.
  *
+ * (And line_starts, for YAML ranges: see below.)
+ *
  * It is positions._json_ranges (the reference and the fallback; the tests compare the two):
  * only the objects and arrays on the wanted paths are read member by member, every other value
  * is skipped, and the ranges follow Spectral's conventions (see positions.py).
@@ -440,10 +442,108 @@ ranges(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return result;
 }
 
+/*
+ * line_starts(data) -> bytes of native uint32, or None: the character offset (code points, as
+ * libyaml's marks count) at which each line of the UTF-8 text `data` starts, after a BOM,
+ * with libyaml's line breaks (LF, CR LF, CR, NEL, LS, PS); None when `data` is not valid UTF-8
+ * (then Python's decoding, which replaces what it cannot read, decides). The reference is
+ * yamlpositions._Text's own reading of the decoded text; this one skips the decoding and the
+ * list of lines (on Twilio's 1.5 MB YAML spec, 13 ms to place 295 findings).
+ */
+static Py_ssize_t
+utf8_length(const unsigned char *p, const unsigned char *end)
+{
+    /* the length of the valid UTF-8 sequence at p (Unicode's table 3-7), 0 if invalid */
+    unsigned char c = p[0];
+    Py_ssize_t length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c < 0xC2 || c > 0xF4 || end - p < length)
+        return 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c == 0xE0)
+        low = 0xA0;
+    else if (c == 0xED)
+        high = 0x9F;
+    else if (c == 0xF0)
+        low = 0x90;
+    else if (c == 0xF4)
+        high = 0x8F;
+    if (p[1] < low || p[1] > high)
+        return 0;
+    for (Py_ssize_t i = 2; i < length; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return length;
+}
+
+static PyObject *
+line_starts(PyObject *module, PyObject *arg)
+{
+    if (!PyBytes_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "line_starts(data: bytes)");
+        return NULL;
+    }
+    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(arg);
+    const unsigned char *end = p + PyBytes_GET_SIZE(arg);
+    if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    Py_ssize_t count = 1, capacity = 1024;
+    uint32_t *starts = PyMem_Malloc(capacity * sizeof(uint32_t));
+    if (starts == NULL)
+        return PyErr_NoMemory();
+    starts[0] = 0;
+    uint32_t characters = 0;
+    while (p < end) {
+        unsigned char c = *p;
+        int line_break = 0;
+        if (c < 0x80) {
+            p++;
+            if (c == '\n')
+                line_break = 1;
+            else if (c == '\r') {
+                line_break = 1;
+                if (p < end && *p == '\n') {
+                    p++;
+                    characters++;
+                }
+            }
+        }
+        else {
+            Py_ssize_t length = utf8_length(p, end);
+            if (length == 0) {
+                PyMem_Free(starts);
+                Py_RETURN_NONE;
+            }
+            line_break = (length == 2 && c == 0xC2 && p[1] == 0x85)
+                         || (length == 3 && c == 0xE2 && p[1] == 0x80
+                             && (p[2] == 0xA8 || p[2] == 0xA9));
+            p += length;
+        }
+        characters++;
+        if (line_break) {
+            if (count == capacity) {
+                capacity *= 2;
+                uint32_t *grown = PyMem_Realloc(starts, capacity * sizeof(uint32_t));
+                if (grown == NULL) {
+                    PyMem_Free(starts);
+                    return PyErr_NoMemory();
+                }
+                starts = grown;
+            }
+            starts[count++] = characters;
+        }
+    }
+    PyObject *result = PyBytes_FromStringAndSize((const char *)starts, count * sizeof(uint32_t));
+    PyMem_Free(starts);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"ranges", (PyCFunction)(void (*)(void))ranges, METH_FASTCALL,
      "{path: (start line, start character, end line, end character)} of a trie's wanted "
      "paths in UTF-8 JSON text."},
+    {"line_starts", line_starts, METH_O,
+     "The character offset of each line's start in UTF-8 text (native uint32 bytes), or None "
+     "if it is not valid UTF-8."},
     {NULL, NULL, 0, NULL},
 };
 

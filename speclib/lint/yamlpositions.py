@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cached_property
 from itertools import accumulate
 
 from ..yamltape import Tape
@@ -18,6 +20,11 @@ from .positions import ASTRAL, WANTED, KeyProblem, Trie, path_trie
 from .types import JsonPath, Position, Range
 
 __all__ = ["tape_ranges"]
+
+try:
+    from ._positions import line_starts as _line_starts
+except ImportError:  # not built (no C compiler at install): the Python reading below
+    _line_starts = None
 
 # libyaml's line breaks: CR LF, CR, LF, NEL, LS and PS.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -31,18 +38,30 @@ class _Text:
     turns them into JavaScript's UTF-16 units, as Spectral reports them."""
 
     def __init__(self, data: bytes) -> None:
-        text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-        self.text = text
-        self.ascii = text.isascii()
+        self.data = data
+        self.ascii = data.isascii()
+        starts = _line_starts(data) if _line_starts is not None else None
+        if starts is not None:  # compiled (_positions.c), from the bytes as they are
+            self.starts: Sequence[int] = memoryview(starts).cast("I")
+        else:
+            self.starts = self.line_starts(self.text)
+
+    @cached_property
+    def text(self) -> str:
+        """The decoded text (only columns on non-ASCII lines and block scalars need it)."""
+        return self.data.decode("utf-8", "replace").removeprefix("\ufeff")
+
+    @staticmethod
+    def line_starts(text: str) -> list[int]:
+        """Where each line starts (the reference for _positions.c's ``line_starts``)."""
         # the usual case: line feeds only (four substring searches, where one search of a
         # character class took ten times as long)
         if not any(other in text for other in _OTHER_BREAK_CHARACTERS):
             # each line's length plus its break, summed, at C speed (no Python call per line)
-            self.starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n"))))]
-            self.starts.pop()  # the end of the text, not the start of a line
-        else:
-            self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
-        self._lines: list[str] | None = None
+            starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n"))))]
+            starts.pop()  # the end of the text, not the start of a line
+            return starts
+        return [0, *(match.end() for match in _BREAK.finditer(text))]
 
     def position(self, offset: int) -> Position:
         line = bisect_right(self.starts, offset) - 1
@@ -64,21 +83,21 @@ class _Text:
     def block_end(self, start: Position, end: Position) -> Position:
         """Block scalars (``|``, ``>``) end, for Spectral, after their last non-blank line;
         libyaml's mark is after the line breaks."""
-        if self._lines is None:
-            ends = [*self.starts[1:], len(self.text)]
-            self._lines = [
-                self.text[begin:end] for begin, end in zip(self.starts, ends, strict=True)
-            ]
-        lines = self._lines
-        header = lines[start.line][start.character : start.character + 3]
+        header = self.line(start.line)[start.character : start.character + 3]
         if "+" in header:  # keep: every trailing line break belongs to the scalar
             return end
         line = end.line if end.character else end.line - 1
-        while line > start.line and not lines[line].strip():
+        while line > start.line and not self.line(line).strip():
             line -= 1
         if line + 1 < end.line:  # blank lines follow: the end is after the last line break
             return Position(line + 1, 0)
-        return Position(line, len(lines[line].rstrip()))
+        return Position(line, len(self.line(line).rstrip()))
+
+    def line(self, number: int) -> str:
+        """The text of a line, its line break included."""
+        starts = self.starts
+        end = starts[number + 1] if number + 1 < len(starts) else len(self.text)
+        return self.text[starts[number] : end]
 
 
 class _Reader:

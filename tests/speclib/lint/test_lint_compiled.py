@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from speclib import load_document
-from speclib.lint import builtin_ruleset, positions, refindex
+from speclib.lint import builtin_ruleset, positions, refindex, yamlpositions
 from speclib.lint import document as document_module
 from speclib.lint.document import Document, Inventory
 from speclib.lint.formats import detect_formats
@@ -124,6 +124,47 @@ def test_the_compiled_ranges_are_the_reference_ranges_on_every_kind_of_value(tex
     assert positions.json_ranges(data, paths) == positions._json_ranges(data, paths)
     some = paths[::3]  # only some wanted: the others are skipped
     assert positions.json_ranges(data, some) == positions._json_ranges(data, some)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"a: 1\nb:\n  - x\n",
+        b"\xef\xbb\xbfa: 1\r\nb: 2\r\n\r\n",  # a BOM; CR LF is one break
+        b"a: 1\rb: 2\n\rc",  # CR alone, then LF and CR as two breaks
+        "a: \u00e9\u20ac\U0001f600\nb: x\u0085c: y\u2028d\u2029e".encode(),  # NEL, LS, PS
+        "\u00e9\n".encode() * 300,  # beyond the first buffer's 1,024 lines
+        b"",
+        b"no break at all",
+    ],
+)
+def test_the_compiled_line_starts_are_the_reference_ones(data: bytes):
+    require_compiled(yamlpositions._line_starts is not None, "_positions.c")
+    text = data.decode().removeprefix("\ufeff")
+    compiled = memoryview(yamlpositions._line_starts(data)).cast("I").tolist()
+    assert compiled == yamlpositions._Text.line_starts(text)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"a: \xff\n", b"\xc3(", b"\xe0\x80\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x80"],
+)
+def test_text_that_is_not_utf8_is_left_to_python_to_decode(data: bytes):
+    # (an invalid byte, a lead byte without its follower, an overlong form, a surrogate, a
+    # code point beyond U+10FFFF, a sequence cut short)
+    require_compiled(yamlpositions._line_starts is not None, "_positions.c")
+    assert yamlpositions._line_starts(data) is None
+
+
+def test_a_yaml_documents_ranges_are_the_same_with_the_python_line_starts(corpus, monkeypatch):
+    require_compiled(yamlpositions._line_starts is not None, "_positions.c")
+    data = (corpus / "specs" / "plaid" / "2020-09-14.yaml").read_bytes()  # not all ASCII
+    tape = load_document(data, positions=True).tape
+    paths = _all_paths(load_document(data).data)[::3]
+    compiled = yamlpositions.tape_ranges(tape, data, paths)
+    monkeypatch.setattr(yamlpositions, "_line_starts", None)
+    assert yamlpositions.tape_ranges(tape, data, paths) == compiled
+    assert len(compiled[0]) == len(paths) > 20_000
 
 
 def test_a_root_of_another_type_is_left_to_the_python_loop():
