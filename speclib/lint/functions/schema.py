@@ -103,6 +103,12 @@ def validate_against(
     if dialect in (None, "auto"):
         dialect = detect_dialect(schema) or "draft7"
     ajv = ajv_for(context, dialect, all_errors=all_errors)
+    # With the meta-schema check decided here (``meta`` not None), valid data needs no node:
+    # a first verdict may tell it (the first sight of a schema object, with ``meta`` None,
+    # belongs to _compile: it checks the meta-schema then only).
+    checked = meta is not None and not (meta and ajv.meta_error(schema) is not None)
+    if checked and ajv.known_valid(schema, target):
+        return []
     try:
         node = _compile(ajv, schema, meta)
     except SchemaError as error:

@@ -26,6 +26,7 @@ import orjson
 from .compiler import Compiler, Context, Node, Stop
 from .dialects import DIALECTS
 from .errors import AjvError, MissingRefError, SchemaError, pointer
+from .fastdata import FastData
 from .fastmeta import FastMeta
 from .resources import Registry, bundled_schema, meta_schemas, normalize_uri
 
@@ -95,6 +96,7 @@ class Ajv:
         self._compiled: dict[int, tuple[Any, Node | None, SchemaError | None]] = {}
         self._meta_by_content: dict[bytes, SchemaError | None] = {}
         self._fast_meta = FastMeta()
+        self._fast_data = FastData(dialect)
         self._built_by_content: dict[bytes, tuple[Any, Node | None, SchemaError | None]] = {}
 
     def compile(self, schema: Any) -> Node:
@@ -106,6 +108,12 @@ class Ajv:
             if error is not None:
                 raise error
         return self.build(schema)
+
+    def known_valid(self, schema: Any, data: Any) -> bool:
+        """True when ``data`` is known valid against ``schema`` without compiling it: a
+        schema that compiles without error and validates ``data`` without errors (its
+        meta-schema check aside). False when not known (see ``fastdata``)."""
+        return self._fast_data.valid(schema, data)
 
     def meta_error(self, schema: Any) -> SchemaError | None:
         """Why ``schema`` fails its meta-schema, computed once per schema object."""

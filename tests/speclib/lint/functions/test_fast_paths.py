@@ -402,3 +402,132 @@ def test_the_truthiness_batch_forms_give_what_calls_one_by_one_give(name):
         (i, [r.message for r in found]) for i, found in expected
     ]
     assert 0 < len(expected) < len(targets)
+
+
+def _random_schema(rng: random.Random, depth: int = 0) -> dict:
+    """A schema of the keywords fastdata calls plain, with values Ajv compiles (mostly)."""
+    schema: dict[str, Any] = {}
+    kind = rng.choice(["string", "integer", "number", "boolean", "object", "array", None])
+    if kind is not None:
+        schema["type"] = kind
+        if rng.random() < 0.3:
+            schema["nullable"] = True
+    if rng.random() < 0.3:
+        schema["type"] = rng.sample(["string", "integer", "null", "object"], 2)
+    if kind == "string" and rng.random() < 0.05:
+        schema["format"] = "uri"  # not plain: Ajv alone
+    if kind == "string" and rng.random() < 0.4:
+        schema[rng.choice(["minLength", "maxLength"])] = rng.randrange(3)
+    if kind in ("integer", "number") and rng.random() < 0.5:
+        bound = rng.choice(["minimum", "maximum"])
+        schema[bound] = rng.choice([0, 1, 1.5, -2])
+        if rng.random() < 0.5:
+            schema["exclusive" + bound[:1].upper() + bound[1:]] = True
+    if rng.random() < 0.2:
+        schema["enum"] = rng.sample([1, 1.0, "a", None, True, [1], {"a": 1}, 0], 3)
+    if depth < 3 and (kind == "object" or rng.random() < 0.2):
+        names = rng.sample(["a", "b", "c", "d"], rng.randrange(1, 4))
+        schema["properties"] = {name: _random_schema(rng, depth + 1) for name in names}
+        if rng.random() < 0.5:
+            schema["required"] = names[: rng.randrange(1, len(names) + 1)]
+        if rng.random() < 0.4:
+            schema["additionalProperties"] = rng.choice([False, _random_schema(rng, depth + 1)])
+        if rng.random() < 0.2:
+            schema[rng.choice(["minProperties", "maxProperties"])] = rng.randrange(3)
+    if depth < 3 and (kind == "array" or rng.random() < 0.1):
+        schema["items"] = _random_schema(rng, depth + 1)
+        if rng.random() < 0.3:
+            schema[rng.choice(["minItems", "maxItems"])] = rng.randrange(3)
+    if depth < 2 and rng.random() < 0.15:
+        keyword = rng.choice(["allOf", "anyOf", "oneOf"])
+        schema[keyword] = [_random_schema(rng, depth + 1) for _ in range(rng.randrange(1, 3))]
+    if depth < 2 and rng.random() < 0.05:
+        schema["not"] = _random_schema(rng, depth + 1)
+    if rng.random() < 0.3:
+        schema["description"] = "annotations are left out"
+        schema["x-extension"] = {"type": "integer"}
+    return schema
+
+
+_VALUES = [
+    None, True, False, 0, 1, 1.0, 1.5, -2, 2**40, "", "a", "\U0001f600", "\u00e9\u00e9\u00e9",
+    "https://example.com/a?b#c", "/relative/path", "2021-02-29T10:00:00Z", "2020-02-29",
+    "not-an-email@", "a@b.co", "123e4567-e89b-12d3-a456-426614174000", "aGVsbG8=", [], [1, "a"],
+    [None, None, None], {}, {"a": 1}, {"a": "x", "b": None, "c": [1]}, {"d": {"a": 1.0}},
+]  # fmt: skip
+
+
+def _random_value(rng: random.Random, depth: int = 0) -> Any:
+    if depth < 2 and rng.random() < 0.3:
+        return {name: _random_value(rng, depth + 1) for name in rng.sample("abcd", 2)}
+    if depth < 2 and rng.random() < 0.15:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randrange(3))]
+    return rng.choice(_VALUES)
+
+
+@pytest.mark.parametrize("dialect", ["draft4", "draft7"])
+def test_jsonschema_rs_calls_valid_only_what_ajv_finds_valid(dialect):
+    # fastdata's claim, on random schemas of its keywords against random values: whatever
+    # jsonschema-rs calls valid, Ajv builds the schema without error (its meta-schema check
+    # is made apart) and validates without errors.
+    from speclib.lint.functions.ajv import fastdata  # noqa: PLC0415
+
+    rng = random.Random(dialect)
+    fast = fastdata.FastData(dialect)
+    fast.values = fastdata._WORTH_IT
+    ajv = Ajv(dialect)
+    plain = agreed = refused = 0
+    for _ in range(400):
+        schema = _random_schema(rng)
+        for _ in range(5):
+            value = _random_value(rng)
+            if fast.valid(schema, value):
+                assert ajv.validate(ajv.build(schema), value) == [], (schema, value)
+                agreed += 1
+            elif fast._by_id[id(schema)][1] is not None:
+                refused += 1
+        plain += fast._by_id[id(schema)][1] is not None
+    # the fast path was taken, and often; and jsonschema-rs refuses values too
+    assert plain >= 200 and agreed >= 200 and refused >= 200
+
+
+def test_the_fast_verdict_leaves_other_schemas_and_data_to_ajv():
+    from speclib.lint.functions.ajv import fastdata  # noqa: PLC0415
+
+    fast = fastdata.FastData("draft4")
+    fast.values = fastdata._WORTH_IT
+    not_plain = [
+        {"$ref": "#/definitions/a"},
+        {"type": "string", "pattern": "^a"},
+        {"patternProperties": {"^a": {}}},
+        {"type": "array", "uniqueItems": True},
+        {"type": "number", "multipleOf": 0.1},
+        {"type": "integer", "format": "int32"},
+        {"type": "string", "nullable": "yes"},
+        {"nullable": True},
+        {"exclusiveMaximum": True},  # without maximum: Ajv refuses it
+        {"required": []},
+        {"type": "strange"},
+        {"properties": {"__proto__": {}}},
+        {"const": 1},
+        {"type": "object", "properties": {"a": {"if": {}}}},
+    ]
+    for schema in not_plain:
+        assert fast.valid(schema, "a") is False
+        assert fast._by_id[id(schema)][1] is None, schema
+    plain = {"type": "object", "properties": {"n": {"type": "integer", "nullable": True}}}
+    assert fast.valid(plain, {"n": None}) is True
+    assert fast.valid(plain, {"n": 1.5}) is False
+    # what jsonschema-rs cannot read (keys that are not strings; a lone surrogate, which the
+    # loaders refuse anyway)
+    assert fast.valid(plain, {1: 2}) is False
+    assert fast.valid({"type": "string", "maxLength": 1}, "a\ud800") is False
+
+
+def test_a_run_uses_jsonschema_rs_for_examples_only_from_a_few_values_on():
+    from speclib.lint.functions.ajv import fastdata  # noqa: PLC0415
+
+    fast = fastdata.FastData("draft4")
+    schema = {"type": "string"}
+    verdicts = [fast.valid(schema, "a") for _ in range(fastdata._WORTH_IT + 1)]
+    assert verdicts == [False] * (fastdata._WORTH_IT - 1) + [True, True]
