@@ -19,6 +19,7 @@ from .parser import (
     Repeat,
     Sequence,
 )
+from .safety import with_other_case
 
 __all__ = ["to_python"]
 
@@ -68,17 +69,6 @@ def _ascii_foldable(root: Node) -> bool:
         elif isinstance(node, Backref):
             return False
     return True
-
-
-def _with_other_case(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``ranges`` and the other case of the ASCII letters among them."""
-    added = []
-    for low, high in ranges:
-        for first, last, shift in ((0x41, 0x5A, 0x20), (0x61, 0x7A, -0x20)):
-            start, end = max(low, first), min(high, last)
-            if start <= end:
-                added.append((start + shift, end + shift))
-    return ranges + [r for r in added if not any(a <= r[0] and r[1] <= b for a, b in ranges)]
 
 
 def _safe(name: str) -> str:
@@ -168,7 +158,7 @@ class _Emitter:
             # JavaScript's [] matches nothing and [^] matches any character.
             return r"[\s\S]" if node.negated else "(?!)"
         # \D, \S and \W need no other case: each holds both cases of a letter or neither.
-        items = _with_other_case(node.items) if self.fold else node.items
+        items = with_other_case(node.items) if self.fold else node.items
         parts = []
         if items:
             parts.append(f"[{_class_body(items)}]")

@@ -28,7 +28,7 @@ from .parser import (
     Sequence,
 )
 
-__all__ = ["unsafe_reason"]
+__all__ = ["unsafe_reason", "with_other_case"]
 
 ANY = ((0, MAX_CODEPOINT),)
 # A bounded repetition with more rounds than this is treated like an unbounded one.
@@ -157,7 +157,7 @@ class _Checker:
         for negated in node.negated_items:
             ranges = _union(ranges, _complement(_normalize(list(negated))))
         if self.ignore_case:
-            ranges = _with_other_case(ranges)
+            ranges = with_other_case(ranges)
         if node.negated:
             ranges = _complement(ranges)
         return ranges
@@ -238,7 +238,8 @@ def _intersects(a: Ranges, b: Ranges) -> bool:
     return False
 
 
-def _with_other_case(ranges: Ranges) -> Ranges:
+def with_other_case(ranges: Ranges | list[tuple[int, int]]) -> Ranges | list[tuple[int, int]]:
+    """``ranges`` and the other case of the ASCII letters among them (merged, when any)."""
     extra = []
     for low, high in ranges:
         for lo_letter, hi_letter, shift in ((0x41, 0x5A, 0x20), (0x61, 0x7A, -0x20)):
