@@ -99,12 +99,6 @@ def document_errors(
     return _validator().validate(_root(version), document, failing=failing)
 
 
-def known_valid(document: Any, version: str, refs: Iterable[str] | None = None) -> bool:
-    """True when jsonschema-rs finds ``document`` valid; False when it does not, or cannot
-    tell (then Ajv decides)."""
-    return first_verdict(_checked_validator(version, refs), document)
-
-
 def _checked_validator(version: str, refs: Iterable[str] | None) -> Any:
     """jsonschema-rs's validator of the version's schema, or None without jsonschema-rs.
 

@@ -95,16 +95,13 @@ class FastData:
             return None
         if key in self._by_content:
             return self._by_content[key]
-        validator = None
         try:
             plain = self._plain(schema)
             import jsonschema_rs  # noqa: PLC0415 - a compiled module, loaded when a run needs it
 
             validator = getattr(jsonschema_rs, self.draft)(plain, validate_formats=False)
-        except (_NotPlain, RecursionError):
-            validator = None
-        except Exception:  # noqa: BLE001 - jsonschema-rs refuses it: Ajv alone decides
-            validator = None
+        except Exception:  # noqa: BLE001 - not plain, too deep, or refused by jsonschema-rs
+            validator = None  # Ajv alone decides
         self._by_content[key] = validator
         return validator
 
