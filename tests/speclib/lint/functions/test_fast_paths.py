@@ -580,3 +580,35 @@ def test_a_run_uses_jsonschema_rs_for_examples_only_from_a_few_values_on():
     schema = {"type": "string"}
     verdicts = [fast.valid(schema, "a") for _ in range(fastdata._WORTH_IT + 1)]
     assert verdicts == [False] * (fastdata._WORTH_IT - 1) + [True, True]
+
+
+def _uri_like(rng: random.Random) -> str:
+    """A string near the plain URI shapes: mostly their characters, with now and then one
+    that takes it out of them (":", "%", "?", "#", "[", a space, a non-ASCII letter)."""
+    parts = [rng.choice(["", "https://", "h1+.-://", "x:", "//", "/", "#", "a"])]
+    for _ in range(rng.randrange(8)):
+        parts.append(rng.choice("aZ09._~-/" * 6 + ":%?#=&[ é"))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("name", ["uri", "uri-reference"])
+def test_the_plain_uri_shapes_are_ones_ajv_accepts(name):
+    # the small patterns' yes stands for Ajv's RFC 3986 pattern: never a string it refuses
+    from speclib.lint.functions.ajv import formats
+
+    if name == "uri":
+        plain = formats._PLAIN_URI
+
+        def ajv(value: str) -> bool:
+            return formats._NOT_URI_FRAGMENT(value) and formats._URI(value)
+
+    else:
+        plain, ajv = formats._PLAIN_URI_REFERENCE, formats._AJV_URI_REFERENCE
+    rng = random.Random(7)
+    fixed = ["", "#", "//", "///", "a//b", "#/a/b", "x://", "https://h:/p?q=1&r=/?#f", "a#b"]
+    values = fixed + [_uri_like(rng) for _ in range(3000)]
+    accepted = [value for value in values if plain.fullmatch(value)]
+    assert len(accepted) > 300
+    assert [value for value in accepted if not ajv(value)] == []
+    check = FORMATS[name][1]
+    assert [value for value in values if bool(check(value)) != bool(ajv(value))] == []
