@@ -134,12 +134,53 @@ verbatim(Build *build)
     return found;
 }
 
-/* resolve_plain(text) where it may give other than the text itself. */
+/* What resolve_plain (yamlscalars.py) gives for the commonest plain scalars, without calling
+ * it: the text of a word (what does not start as a number or a constant can), the core
+ * schema's constants, and decimal integers of up to 18 digits (within 64 bits whatever they
+ * are). NULL, with no error set, for the rest (floats, hex, octal, longer integers), which
+ * resolve_plain decides. A tenth of a YAML description's load went to calling it. */
+static PyObject *
+resolve_common(PyObject *text, const char *raw, size_t length)
+{
+    static const char *const nulls[] = {"~", "null", "Null", "NULL"};
+    static const char *const trues[] = {"true", "True", "TRUE"};
+    static const char *const falses[] = {"false", "False", "FALSE"};
+    if (length == 0)
+        return Py_NewRef(Py_None);
+    if (!strchr("-+.0123456789nNtTfF~", raw[0]))
+        return Py_NewRef(text);
+    if (length <= 5) {
+        for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
+            if (strlen(nulls[i]) == length && !memcmp(raw, nulls[i], length))
+                return Py_NewRef(Py_None);
+        for (size_t i = 0; i < 3; i++) {
+            if (strlen(trues[i]) == length && !memcmp(raw, trues[i], length))
+                return Py_NewRef(Py_True);
+            if (strlen(falses[i]) == length && !memcmp(raw, falses[i], length))
+                return Py_NewRef(Py_False);
+        }
+    }
+    if (strchr("nNtTfF~", raw[0]))
+        return Py_NewRef(text); /* not a constant: a word */
+    size_t start = raw[0] == '-' || raw[0] == '+', digits = length - start;
+    if (digits == 0 || digits > 18)
+        return NULL;
+    long long value = 0;
+    for (size_t i = start; i < length; i++) {
+        if (raw[i] < '0' || raw[i] > '9')
+            return NULL;
+        value = value * 10 + (raw[i] - '0');
+    }
+    return PyLong_FromLongLong(raw[0] == '-' ? -value : value);
+}
+
+/* resolve_plain(text): the JSON value of an untagged plain scalar. */
 static PyObject *
 resolve(Build *build, PyObject *text, const char *raw, size_t length)
 {
-    if (length && !strchr("-+.0123456789nNtTfF~", raw[0]))
-        return Py_NewRef(text);
+    PyObject *value = resolve_common(text, raw, length);
+    if (value != NULL || PyErr_Occurred())
+        return value;
     return PyObject_CallOneArg(build->resolve_plain, text);
 }
 
@@ -157,7 +198,7 @@ record_key(Build *build, PyObject *text, yaml_event_t *event)
         return 0;
     if (event->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || event->data.scalar.tag != NULL)
         return 0;
-    PyObject *value = PyObject_CallOneArg(build->resolve_plain, text);
+    PyObject *value = resolve(build, text, raw, event->data.scalar.length);
     if (value == NULL)
         return -1;
     int problem = value != Py_None && !PyUnicode_Check(value);

@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 from speclib import SpecError, jsonload, yamlload
+from speclib.yamlscalars import resolve_plain
 from speclib.yamltape import Tape
 
 from .samples import require_compiled
@@ -33,6 +34,28 @@ def test_both_yaml_loaders_give_the_same_values_and_tapes_on_the_corpus(corpus: 
     for name in names:
         data = name.read_bytes()
         assert _loaded(yamlload.load_yaml, data) == _loaded(yamlload.load_yaml_events, data), name
+
+
+# Plain scalars the compiled loader resolves itself (words, constants, integers of up to 18
+# digits) and ones it leaves to resolve_plain, as values, keys (a number or a boolean as a key
+# is a problem on the tape) and items.
+_CONSTANTS = ["~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false"]
+_CONSTANTS += ["False", "FALSE", "fAlse", "n", "t", "f", "N", "T", "F", "nan", "name", "text"]
+_INTEGERS = ["007", "-0", "+5", "0", "00", "200", "-200", "123456789012345678"]
+_INTEGERS += ["-123456789012345678", "1234567890123456789", "9223372036854775807"]
+_INTEGERS += ["18446744073709551615", "18446744073709551616", "1_000", "0x1F", "0o17"]
+_OTHERS = ["1.5", ".inf", "-.inf", ".nan", "1e5", "+1.5e-3", "12a", "--1", "+-1"]
+_SCALARS = _CONSTANTS + _INTEGERS + _OTHERS
+
+
+@pytest.mark.parametrize("scalar", _SCALARS)
+def test_both_yaml_loaders_resolve_plain_scalars_alike(scalar: str) -> None:
+    require_compiled(yamlload._native is not None, "_yamlbuild.c", headers=("yaml.h",))
+    for text in (f"v: {scalar}\n", f"{scalar}: 1\n", f"- {scalar}\n"):
+        data = text.encode()
+        assert _loaded(yamlload.load_yaml, data) == _loaded(yamlload.load_yaml_events, data)
+    value = yamlload.load_yaml(f"v: {scalar}\n".encode(), max_depth=9, max_nodes=99)["v"]
+    assert (type(value), value) == (type(resolve_plain(scalar)), resolve_plain(scalar))
 
 
 @pytest.mark.parametrize(
