@@ -59,6 +59,45 @@ buffer_u32(Buffer *buffer, size_t value)
     return buffer_add(buffer, &item);
 }
 
+/* The texts of recent short ASCII scalars, by a hash of their bytes: a description repeats
+ * the same keys and words (type, description, string, $ref) tens of thousands of times, and
+ * each is then one string object, decoded once and hashed once in the dicts that hold it. */
+#define TEXT_SLOTS 1024
+#define TEXT_LONGEST 40
+
+typedef struct {
+    PyObject *slots[TEXT_SLOTS]; /* strong or NULL */
+} Texts;
+
+static PyObject *
+text_of(Texts *texts, const char *raw, size_t length)
+{
+    if (length > TEXT_LONGEST)
+        return PyUnicode_DecodeUTF8(raw, (Py_ssize_t)length, "strict");
+    uint32_t hash = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < length; i++) {
+        if ((unsigned char)raw[i] >= 0x80)
+            return PyUnicode_DecodeUTF8(raw, (Py_ssize_t)length, "strict");
+        hash = (hash ^ (unsigned char)raw[i]) * 16777619u;
+    }
+    PyObject **slot = &texts->slots[hash % TEXT_SLOTS];
+    PyObject *known = *slot;
+    if (known != NULL && PyUnicode_GET_LENGTH(known) == (Py_ssize_t)length
+        && !memcmp(PyUnicode_1BYTE_DATA(known), raw, length))
+        return Py_NewRef(known);
+    PyObject *text = PyUnicode_FromStringAndSize(raw, (Py_ssize_t)length); /* ASCII */
+    if (text != NULL)
+        Py_XSETREF(*slot, Py_NewRef(text));
+    return text;
+}
+
+static void
+texts_clear(Texts *texts)
+{
+    for (size_t i = 0; i < TEXT_SLOTS; i++)
+        Py_CLEAR(texts->slots[i]);
+}
+
 typedef struct {
     PyObject *value;  /* strong: the dict or list */
     PyObject *anchor; /* strong or NULL */
@@ -78,6 +117,7 @@ typedef struct {
     int recording;
     Buffer kinds, marks, key_slots, closes;
     PyObject *key_texts, *key_problems;
+    Texts texts;
 } Build;
 
 static int
@@ -279,7 +319,7 @@ scalar(Build *build, yaml_event_t *event)
         return -1;
     const char *raw = (const char *)event->data.scalar.value;
     size_t length = event->data.scalar.length;
-    PyObject *text = PyUnicode_DecodeUTF8(raw, (Py_ssize_t)length, "strict");
+    PyObject *text = text_of(&build->texts, raw, length);
     if (text == NULL) {
         PyErr_Clear();
         return give_up("text that is not UTF-8");
@@ -525,6 +565,7 @@ done:
         Py_XDECREF(frame->anchor);
         Py_XDECREF(frame->key);
     }
+    texts_clear(&build.texts);
     PyMem_Free(build.stack);
     PyMem_Free(build.kinds.data);
     PyMem_Free(build.marks.data);
