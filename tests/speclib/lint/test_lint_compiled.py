@@ -11,6 +11,7 @@ references found circular.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,21 @@ def test_the_compiled_line_starts_are_the_reference_ones(data: bytes):
     text = data.decode().removeprefix("\ufeff")
     compiled = memoryview(yamlpositions._line_starts(data)).cast("I").tolist()
     assert compiled == yamlpositions._Text.line_starts(text)
+
+
+def test_the_compiled_line_starts_are_the_reference_ones_on_long_lines():
+    # ASCII runs of every length around the eight bytes read at a time, with each kind of
+    # break and multibyte characters at every alignment
+    require_compiled(yamlpositions._line_starts is not None, "_positions.c")
+    rng = random.Random(11)
+    pieces = ["\n", "\r", "\r\n", "\u00e9", "\u20ac", "\U0001f600", "\u0085", "\u2028", "\t"]
+    for _ in range(300):
+        text = "".join(
+            "x" * rng.randrange(20) + rng.choice(pieces) for _ in range(rng.randrange(1, 12))
+        )
+        data = text.encode()
+        compiled = memoryview(yamlpositions._line_starts(data)).cast("I").tolist()
+        assert compiled == yamlpositions._Text.line_starts(text), text
 
 
 @pytest.mark.parametrize(
