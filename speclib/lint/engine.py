@@ -337,7 +337,7 @@ class _Contexts:
     """The contexts of a batch's targets, made on demand; ``paths`` and ``document`` are what
     most contexts would be read for, without making them."""
 
-    __slots__ = ("document", "found", "paths", "rule_name", "run")
+    __slots__ = ("_paths", "document", "found", "rule_name", "run", "targets")
 
     def __init__(
         self, run: _Run, rule: Rule, document: Any, targets: list[tuple], found: list[tuple]
@@ -345,15 +345,24 @@ class _Contexts:
         self.run = run
         self.rule_name = rule.name
         self.document = document
-        self.paths = [path for path, _ in targets]
+        self.targets = targets
         self.found = found
+        self._paths: list[JsonPath] | None = None
+
+    @property
+    def paths(self) -> list[JsonPath]:
+        """The targets' paths, listed when a function asks for them all (most batches have
+        results for a few targets, or none, of tens of thousands)."""
+        if self._paths is None:
+            self._paths = [path for path, _ in self.targets]
+        return self._paths
 
     def __call__(self, index: int) -> FunctionContext:
         run = self.run
         return FunctionContext(
             document=self.document,
             raw=run.inventory.root.data,
-            path=self.paths[index],
+            path=self.targets[index][0],
             given_path=self.found[index][0],
             rule_name=self.rule_name,
             formats=run.formats,
