@@ -15,6 +15,7 @@ that are not strings) leaves the verdict to Ajv.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import orjson
@@ -23,7 +24,8 @@ __all__ = ["FastMeta", "first_verdict"]
 
 _SINGLE_FILE = re.compile(r"https?://json-schema\.org/draft-0[4-7]/schema#?\Z")
 # Loading jsonschema-rs and building its validator costs more than Ajv's check of a few
-# schemas: a run starts using it from this many meta-schema checks on.
+# schemas: a run starts using it from this many meta-schema checks on, or from the first once
+# it is loaded (then building the validator costs a tenth of compiling the meta-schema for Ajv).
 _WORTH_IT = 16
 _VALIDATORS: dict[bytes, Any] = {}  # meta-schema JSON text -> validator, or None if unusable
 
@@ -38,7 +40,8 @@ class FastMeta:
         """True when jsonschema-rs finds ``schema`` valid against ``meta``; False when it does
         not, or cannot tell (then Ajv decides)."""
         self.checks += 1
-        if self.checks < _WORTH_IT or not isinstance(meta, dict):
+        loaded = "jsonschema_rs" in sys.modules  # the document check of a big one loads it
+        if (self.checks < _WORTH_IT and not loaded) or not isinstance(meta, dict):
             return False
         return first_verdict(_validator(meta), schema)
 
