@@ -353,6 +353,62 @@ on_keys_only(PyObject *conditions)
     return 1;
 }
 
+/* A conjunction of conditions (filter.py's _conditions) on `child` (an object, unless they read
+ * its key only) with the key `key`: 1 or 0, NOT_DECIDED for a condition it does not know, -1
+ * with an exception set. */
+static int
+conjunction(PyObject *conditions, PyObject *child, PyObject *key)
+{
+    int result = 1;
+    for (Py_ssize_t i = 0; result == 1 && i < PyTuple_GET_SIZE(conditions); i++) {
+        PyObject *condition = PyTuple_GET_ITEM(conditions, i);
+        long code = PyLong_AsLong(PyTuple_GET_ITEM(condition, 0));
+        if (code == -1 && PyErr_Occurred())
+            return -1;
+        PyObject *argument = PyTuple_GET_ITEM(condition, 1);
+        PyObject *member = NULL;
+        if (code == 1 || code == 4) {
+            member = PyDict_GetItemWithError(child, argument); /* borrowed */
+            if (member == NULL && PyErr_Occurred())
+                return -1;
+        }
+        switch (code) {
+        case 0: /* @: an object is truthy */
+        case 3: /* @ != null: an object is not null */
+            break;
+        case 1: /* @.name */
+            result = js_truthy(member);
+            break;
+        case 2: /* @property !== 'text' */
+        case 5: /* @property === 'text' */
+            if (PyUnicode_CheckExact(key)) {
+                int same = PyUnicode_Compare(key, argument) == 0;
+                if (same == 0 && PyErr_Occurred())
+                    return -1;
+                result = code == 2 ? !same : same;
+            }
+            else { /* an index is no text */
+                result = code == 2;
+            }
+            break;
+        case 4: /* @.name.constructor.name === 'Array' */
+            result = member != NULL && PyList_CheckExact(member);
+            break;
+        case 6: /* any of the conjunctions in the argument */
+            result = 0;
+            for (Py_ssize_t j = 0; result == 0 && j < PyTuple_GET_SIZE(argument); j++)
+                result = conjunction(PyTuple_GET_ITEM(argument, j), child, key);
+            break;
+        case 7: /* @.name !== void 0: a member of JSON is never undefined */
+            result = PyDict_Contains(child, argument);
+            break;
+        default:
+            result = NOT_DECIDED;
+        }
+    }
+    return result;
+}
+
 /* The filter's test on a child, from its conditions (filter.py's _conditions) where it has
  * them: 1 or 0, NOT_DECIDED without conditions (or on a child that is not an object, unless
  * the conditions read its key only), -1 with an exception set. */
@@ -364,52 +420,8 @@ by_conditions(PyObject *filter, PyObject *child, PyObject *key)
         return -1;
     int result = NOT_DECIDED;
     if (PyTuple_CheckExact(conditions)
-        && (PyDict_CheckExact(child) || on_keys_only(conditions))) {
-        result = 1;
-        for (Py_ssize_t i = 0; result == 1 && i < PyTuple_GET_SIZE(conditions); i++) {
-            PyObject *condition = PyTuple_GET_ITEM(conditions, i);
-            long code = PyLong_AsLong(PyTuple_GET_ITEM(condition, 0));
-            if (code == -1 && PyErr_Occurred()) {
-                result = -1;
-                break;
-            }
-            PyObject *argument = PyTuple_GET_ITEM(condition, 1);
-            PyObject *member = NULL;
-            if (code == 1 || code == 4) {
-                member = PyDict_GetItemWithError(child, argument); /* borrowed */
-                if (member == NULL && PyErr_Occurred()) {
-                    result = -1;
-                    break;
-                }
-            }
-            switch (code) {
-            case 0: /* @: an object is truthy */
-            case 3: /* @ != null: an object is not null */
-                break;
-            case 1: /* @.name */
-                result = js_truthy(member);
-                break;
-            case 2: /* @property !== 'text' */
-            case 5: /* @property === 'text' */
-                if (PyUnicode_CheckExact(key)) {
-                    int same = PyUnicode_Compare(key, argument) == 0;
-                    if (same == 0 && PyErr_Occurred())
-                        result = -1;
-                    else
-                        result = code == 2 ? !same : same;
-                }
-                else { /* an index is no text */
-                    result = code == 2;
-                }
-                break;
-            case 4: /* @.name.constructor.name === 'Array' */
-                result = member != NULL && PyList_CheckExact(member);
-                break;
-            default:
-                result = NOT_DECIDED;
-            }
-        }
-    }
+        && (PyDict_CheckExact(child) || on_keys_only(conditions)))
+        result = conjunction(conditions, child, key);
     Py_DECREF(conditions);
     return result;
 }

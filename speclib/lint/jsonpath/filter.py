@@ -344,6 +344,8 @@ KEY_IS_NOT = 2  # @property !== 'text'
 NOT_NULL = 3  # @ != null (an object is not)
 MEMBER_IS_ARRAY = 4  # @.name.constructor.name === 'Array'
 KEY_IS = 5  # @property === 'text' (on any node: it reads the key only)
+ANY_OF = 6  # a || b: the argument is a tuple of conjunctions, one per alternative
+MEMBER_DEFINED = 7  # @.name !== void 0 (a member of a JSON object is never undefined)
 _SELF = ("var", "v")
 
 
@@ -352,6 +354,18 @@ def _conditions(tree: Node) -> tuple[tuple[int, Any], ...] | None:
     if tree[0] == "and":
         left, right = _conditions(tree[1]), _conditions(tree[2])
         return None if left is None or right is None else left + right
+    if tree[0] == "or":
+        alternatives = []
+        for side in (tree[1], tree[2]):
+            conditions = _conditions(side)
+            if conditions is None:
+                return None
+            # a || b || c: the alternatives of both sides, side by side
+            nested = (
+                conditions[0][1] if len(conditions) == 1 and conditions[0][0] == ANY_OF else None
+            )
+            alternatives.extend(nested if nested is not None else (conditions,))
+        return ((ANY_OF, tuple(alternatives)),)
     condition = _condition(tree)
     return None if condition is None else (condition,)
 
@@ -375,6 +389,8 @@ def _condition(node: Node) -> tuple[int, Any] | None:
     if node[0] != "cmp" or node[3][0] != "lit":
         return None
     operator, left, literal = node[1], node[2], node[3][1]
+    if operator == "!==" and literal is _UNDEF and (name := _member_name(left)) is not None:
+        return (MEMBER_DEFINED, name)
     if operator in ("!==", "===") and left == ("var", "k") and isinstance(literal, str):
         return (KEY_IS_NOT if operator == "!==" else KEY_IS, literal)
     if (

@@ -384,6 +384,34 @@ def test_the_compiled_parents_are_the_python_ones(corpus: Path):
 @pytest.mark.parametrize(
     "expression",
     [
+        "@ && @.schema && (@.example !== void 0 || @.examples)",  # oas3-valid-media-example
+        "@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0)"
+        " && (@.enum || @.type || @.format || @.$ref || @.properties || @.items)",
+        "@.a || @.b || (@.c && @.example !== undefined)",
+    ],
+)
+def test_the_alternatives_the_compiled_loop_evaluates_itself_match_as_their_tests(expression):
+    # Alternatives (||) of conjunctions, and members that are not undefined, are evaluated in
+    # _walk.c too: objects with members of every kind, or none, are judged as the test judges.
+    query = parse_path(f"$..[?({expression})]")
+    assert query.steps[-1].filter.conditions is not None
+    rng = random.Random(5)
+    values = ["", "a", 0, 1, 0.5, float("nan"), True, False, None, [], [0], {}, {"a": 1}]
+    members = ("schema", "example", "examples", "default", "enum", "type", "a", "b", "c", "$ref")
+    document: dict = {"properties": {"schema": {}, "example": 1, "type": "x"}}
+    for index in range(600):
+        chosen = rng.sample(members, rng.randrange(len(members)))
+        document[f"n{index}"] = {name: rng.choice(values) for name in chosen}
+    document["list"] = [{"schema": 1, "example": None}, "text", None, [{"a": 1}]]
+    automaton = Automaton([query])
+    compiled = _walked(automaton, document, dedupe=False, python=False)
+    assert compiled == _walked(automaton, document, dedupe=False, python=True)
+    assert 0 < len(compiled[0]) < len(document)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
         "@ && @.in",
         "@ && @.enum && @.type",
         "@property !== 'properties' && @ != null && @.enum && @.enum.constructor.name === 'Array'",
