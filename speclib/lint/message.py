@@ -123,6 +123,8 @@ def _uri_escape(segment: str) -> str:
 
 def render(template: str, variables: dict[str, Any]) -> str:
     """Fill ``{{name}}`` (as ``String(value)``) and ``#{{print("name")}}`` placeholders."""
+    if "{{" not in template:  # most functions' messages: nothing to fill
+        return template
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +91,25 @@ def test_the_compiled_node_count_counts_real_documents_as_the_python_one(corpus:
 def test_the_compiled_key_count_counts_as_the_python_one(text: bytes) -> None:
     require_compiled(jsonload.key_count is not jsonload._source_key_count, "_jsonmeasure.c")
     assert jsonload.key_count(text) == jsonload._source_key_count(text) == text.count(b'": ')
+
+
+def test_the_compiled_key_count_counts_keys_at_every_alignment() -> None:
+    # runs of blanks of every length around the eight bytes read at a time, before keys,
+    # colons inside strings and escaped quotes
+    require_compiled(jsonload.key_count is not jsonload._source_key_count, "_jsonmeasure.c")
+    rng = random.Random(3)
+    for _ in range(300):
+        members = [
+            " " * rng.randrange(12)
+            + json.dumps(rng.choice(["a", "b:c", 'd"e', "", "\\"]))
+            + " " * rng.randrange(3)
+            + ":"
+            + " " * rng.randrange(12)
+            + rng.choice(["1", '"x:y"', "[]"])
+            for _ in range(rng.randrange(1, 6))
+        ]
+        text = ("{" + ",".join(members) + "\n}").encode()
+        assert jsonload.key_count(text) == jsonload._source_key_count(text) == len(members)
 
 
 def test_the_compiled_key_count_counts_real_documents_as_the_python_one(corpus: Path) -> None:
