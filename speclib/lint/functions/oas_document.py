@@ -90,12 +90,13 @@ def document_errors(
     """Spectral's errors for ``document``; ``refs``, when given, are the string values of all
     of its ``$ref`` members (the engine's index has them), which speeds the first verdict."""
     version = _version(formats)
-    failing = None
-    if _sizeable(document):
-        validator = _checked_validator(version, refs)
-        if first_verdict(validator, document):
-            return []
-        failing = _failing_paths(validator, document)
+    # The first verdict pays on documents of every size: compiling the version's schema for
+    # Ajv alone (22 ms for 2.0's) costs more than loading jsonschema-rs and building its
+    # validator (on the corpus's 79 documents under 200 KB, 1.8 s against 2.7 s in all).
+    validator = _checked_validator(version, refs)
+    if first_verdict(validator, document):
+        return []
+    failing = _failing_paths(validator, document)
     return _validator().validate(_root(version), document, failing=failing)
 
 
@@ -159,19 +160,6 @@ def _data_path(document: Any, segments: list[str | int]) -> tuple[str | int, ...
     return tuple(path)
 
 
-def _sizeable(document: Any) -> bool:
-    """Whether the document is big enough for the first verdict to pay: on a small one, Ajv
-    alone takes a few milliseconds, less than loading jsonschema-rs and building its
-    validator."""
-    if not isinstance(document, dict):
-        return False
-    components = document.get("components")
-    schemas = components.get("schemas") if isinstance(components, dict) else None
-    parts = (document.get("paths"), document.get("definitions"), schemas)
-    return sum(len(part) for part in parts if isinstance(part, dict)) >= _SIZEABLE
-
-
-_SIZEABLE = 20
 _AJV_ONLY = frozenset({"oas3.2"})
 # Ajv's checks for the string formats (jsonschema-rs calls a format check on strings only).
 _FAST_FORMATS = {name: check for name, (kind, check) in FORMATS.items() if kind == "string"}
