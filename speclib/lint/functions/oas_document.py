@@ -59,21 +59,22 @@ _ROOTS = {
 
 
 @cache
-def _validator() -> Ajv:
-    schemas = tuple((uri, bundled_schema(name)) for name, uri in _SCHEMAS)
+def _validator(version: str) -> Ajv:
+    """The Ajv instance that checks documents of ``version``, with the bundled schemas its
+    schema reaches registered (see ``_reached``)."""
     return Ajv(
         "draft2020-12",
         all_errors=True,
         error_messages=True,
         unicode_regexp=True,
         inline_refs=False,
-        schemas=schemas,
+        schemas=tuple(_reached(_ROOTS[version])),
     )
 
 
 @cache
 def _root(version: str) -> Node:
-    return _validator().build(bundled_schema(_ROOTS[version]))
+    return _validator(version).build(bundled_schema(_ROOTS[version]))
 
 
 def _version(formats: frozenset[str]) -> str:
@@ -97,7 +98,7 @@ def document_errors(
     if first_verdict(validator, document):
         return []
     failing = _failing_paths(validator, document)
-    return _validator().validate(_root(version), document, failing=failing)
+    return _validator(version).validate(_root(version), document, failing=failing)
 
 
 def _checked_validator(version: str, refs: Iterable[str] | None) -> Any:
@@ -213,8 +214,8 @@ def _jsonschema_rs_validator(schema: Any, root: str) -> Any:
 
 def _reached(root: str) -> list[tuple[str, Any]]:
     """(URI, schema) of the bundled schemas that ``root`` reaches, itself included: those whose
-    URI its text names, and theirs in turn. The registry jsonschema-rs needs for it; all eleven
-    cost a document of 3.0 about 7 ms more, to read and to index."""
+    URI its text names, and theirs in turn. The registry jsonschema-rs and Ajv need for it; all
+    eleven cost a document of 3.0 about 7 ms more, to read and to index."""
     names, queue = {root: _URIS[root]}, [root]
     while queue:
         text = orjson.dumps(bundled_schema(queue.pop()))

@@ -146,7 +146,7 @@ def test_a_32_document_is_left_to_ajv():
 
 def _errors_both_ways(document: dict, version: str) -> tuple[list[str], list[str]]:
     """Ajv's errors for ``document`` read whole, and read where jsonschema-rs found errors."""
-    ajv, root = oas_document._validator(), oas_document._root(version)
+    ajv, root = oas_document._validator(version), oas_document._root(version)
     validator = oas_document._checked_validator(version, None)
     failing = oas_document._failing_paths(validator, document)
     assert failing, "jsonschema-rs finds the document invalid"
