@@ -16,8 +16,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <stdint.h>
-#include <string.h>
+
+#include "_bytes.h"
 
 typedef struct {
     PyObject *node; /* borrowed: the document holds it while we walk */
@@ -78,17 +78,11 @@ key_count(PyObject *module, PyObject *arg)
     const unsigned char *data = (const unsigned char *)PyBytes_AS_STRING(arg);
     Py_ssize_t length = PyBytes_GET_SIZE(arg), keys = 0, pos = 0;
     while (pos < length) {
-        /* Eight bytes at a time while they hold neither a quote nor a colon: the indentation
-           and punctuation between strings. A word has a zero byte exactly when
-           (w - 0x01..) & ~w & 0x80.. is not zero. */
+        /* eight bytes at a time while they hold neither a quote nor a colon: the indentation
+           and punctuation between strings */
         while (length - pos >= 8) {
-            uint64_t word, quotes, colons;
-            memcpy(&word, data + pos, 8);
-            quotes = word ^ 0x2222222222222222ULL;
-            colons = word ^ 0x3A3A3A3A3A3A3A3AULL;
-            if ((((quotes - 0x0101010101010101ULL) & ~quotes)
-                 | ((colons - 0x0101010101010101ULL) & ~colons))
-                & 0x8080808080808080ULL)
+            uint64_t word = eight_bytes(data + pos);
+            if (holds_byte(word, '"') || holds_byte(word, ':'))
                 break;
             pos += 8;
         }

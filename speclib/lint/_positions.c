@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../_bytes.h"
+
 typedef struct {
     PyObject *path; /* owned */
     Py_ssize_t start, end;
@@ -324,11 +326,10 @@ by_offset(const void *a, const void *b)
 static Py_ssize_t
 utf16_units(const unsigned char *data, Py_ssize_t size)
 {
-    const uint64_t high = 0x8080808080808080ULL;
+    const uint64_t high = EIGHT_HIGHS;
     Py_ssize_t units = 0, at = 0;
     for (; at + 8 <= size; at += 8) {
-        uint64_t word;
-        memcpy(&word, data + at, 8);
+        uint64_t word = eight_bytes(data + at);
         if ((word & high) == 0) { /* ASCII */
             units += 8;
             continue;
@@ -493,16 +494,10 @@ line_starts(PyObject *module, PyObject *arg)
     starts[0] = 0;
     uint32_t characters = 0;
     while (p < end) {
-        /* Eight bytes at a time while they are ASCII without CR or LF: most of the text. A
-           word has a zero byte exactly when (w - 0x01..) & ~w & 0x80.. is not zero. */
+        /* eight bytes at a time while they are ASCII without CR or LF: most of the text */
         while (end - p >= 8) {
-            uint64_t word, cr, lf;
-            memcpy(&word, p, 8);
-            cr = word ^ 0x0D0D0D0D0D0D0D0DULL;
-            lf = word ^ 0x0A0A0A0A0A0A0A0AULL;
-            if ((word | ((cr - 0x0101010101010101ULL) & ~cr)
-                 | ((lf - 0x0101010101010101ULL) & ~lf))
-                & 0x8080808080808080ULL)
+            uint64_t word = eight_bytes(p);
+            if ((word & EIGHT_HIGHS) || holds_byte(word, '\r') || holds_byte(word, '\n'))
                 break;
             p += 8;
             characters += 8;
