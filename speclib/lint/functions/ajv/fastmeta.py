@@ -25,7 +25,8 @@ __all__ = ["FastMeta", "first_verdict"]
 _SINGLE_FILE = re.compile(r"https?://json-schema\.org/draft-0[4-7]/schema#?\Z")
 # Loading jsonschema-rs and building its validator costs more than Ajv's check of a few
 # schemas: a run starts using it from this many meta-schema checks on, or from the first once
-# it is loaded (then building the validator costs a tenth of compiling the meta-schema for Ajv).
+# it is loaded (then building its validator of draft 7's meta-schema, 0.8 ms, costs a quarter of
+# compiling that meta-schema for Ajv, 3.7 ms).
 _WORTH_IT = 16
 _VALIDATORS: dict[bytes, Any] = {}  # meta-schema JSON text -> validator, or None if unusable
 
