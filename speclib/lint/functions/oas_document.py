@@ -68,7 +68,7 @@ def _validator(version: str) -> Ajv:
         error_messages=True,
         unicode_regexp=True,
         inline_refs=False,
-        schemas=tuple(_reached(_ROOTS[version])),
+        schemas=_reached(_ROOTS[version]),
     )
 
 
@@ -206,13 +206,14 @@ def _jsonschema_rs_validator(schema: Any, root: str) -> Any:
         import jsonschema_rs  # loaded on first use: small documents never need it
     except ImportError:  # pragma: no cover - a declared dependency; Ajv alone still works
         return None
-    registry = jsonschema_rs.Registry(_reached(root))
+    registry = jsonschema_rs.Registry(list(_reached(root)))
     return jsonschema_rs.validator_for(
         schema, registry=registry, validate_formats=True, formats=_FAST_FORMATS
     )
 
 
-def _reached(root: str) -> list[tuple[str, Any]]:
+@cache
+def _reached(root: str) -> tuple[tuple[str, Any], ...]:
     """(URI, schema) of the bundled schemas that ``root`` reaches, itself included: those whose
     URI its text names, and theirs in turn. The registry jsonschema-rs and Ajv need for it; all
     eleven cost a document of 3.0 about 7 ms more, to read and to index."""
@@ -223,7 +224,7 @@ def _reached(root: str) -> list[tuple[str, Any]]:
             if name not in names and uri.encode() in text:
                 names[name] = uri
                 queue.append(name)
-    return [(uri, bundled_schema(name)) for name, uri in names.items()]
+    return tuple((uri, bundled_schema(name)) for name, uri in names.items())
 
 
 _URIS = dict(_SCHEMAS)

@@ -32,13 +32,10 @@ from typing import Any
 
 import orjson
 
-from .fastmeta import first_verdict
+from .fastmeta import first_verdict, worth_asking
 
 __all__ = ["FastData"]
 
-# Loading jsonschema-rs costs more than Ajv's validation of a few values: a run starts using
-# it from this many values on (as fastmeta does for meta-schema checks).
-_WORTH_IT = 16
 _DRAFTS = {"draft4": "Draft4Validator", "draft7": "Draft7Validator"}
 _TYPES = frozenset(("array", "boolean", "integer", "null", "number", "object", "string"))
 _COUNTS = frozenset(
@@ -81,7 +78,7 @@ class FastData:
         """True when jsonschema-rs finds ``data`` valid against the plain ``schema``; False
         when it does not, or cannot tell (then Ajv decides)."""
         self.values += 1
-        if self.draft is None or self.values < _WORTH_IT:
+        if self.draft is None or not worth_asking(self.values):
             return False
         known = self._by_id.get(id(schema))
         if known is None:

@@ -20,14 +20,21 @@ from typing import Any
 
 import orjson
 
-__all__ = ["FastMeta", "first_verdict"]
+__all__ = ["FastMeta", "first_verdict", "worth_asking"]
 
 _SINGLE_FILE = re.compile(r"https?://json-schema\.org/draft-0[4-7]/schema#?\Z")
-# Loading jsonschema-rs and building its validator costs more than Ajv's check of a few
-# schemas: a run starts using it from this many meta-schema checks on, or from the first once
-# it is loaded (then building its validator of draft 7's meta-schema, 0.8 ms, costs a quarter of
-# compiling that meta-schema for Ajv, 3.7 ms).
 _WORTH_IT = 16
+
+
+def worth_asking(questions: int) -> bool:
+    """Whether a run asks jsonschema-rs its ``questions``-th question (a meta-schema check, or
+    a value against a plain schema, see fastdata). Loading it costs more than Ajv's answers to
+    a few: a run starts asking from the 16th on, or from the first once it is loaded (the
+    document check of a big document loads it; then building, say, its validator of draft 7's
+    meta-schema, 0.8 ms, costs a quarter of compiling that meta-schema for Ajv, 3.7 ms)."""
+    return questions >= _WORTH_IT or "jsonschema_rs" in sys.modules
+
+
 _VALIDATORS: dict[bytes, Any] = {}  # meta-schema JSON text -> validator, or None if unusable
 
 
@@ -41,8 +48,7 @@ class FastMeta:
         """True when jsonschema-rs finds ``schema`` valid against ``meta``; False when it does
         not, or cannot tell (then Ajv decides)."""
         self.checks += 1
-        loaded = "jsonschema_rs" in sys.modules  # the document check of a big one loads it
-        if (self.checks < _WORTH_IT and not loaded) or not isinstance(meta, dict):
+        if not worth_asking(self.checks) or not isinstance(meta, dict):
             return False
         return first_verdict(_validator(meta), schema)
 

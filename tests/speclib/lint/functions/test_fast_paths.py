@@ -19,7 +19,7 @@ import pytest
 from speclib.lint import builtin_ruleset, lint
 from speclib.lint.functions import FUNCTIONS, oas_document
 from speclib.lint.functions._js import UNDEFINED
-from speclib.lint.functions.ajv import Ajv, SchemaError
+from speclib.lint.functions.ajv import Ajv, SchemaError, fastmeta
 from speclib.lint.functions.ajv.errors import escape_fragment
 from speclib.lint.functions.ajv.fastmeta import FastMeta, first_verdict
 from speclib.lint.functions.ajv.formats import FORMATS
@@ -528,7 +528,7 @@ def test_jsonschema_rs_calls_valid_only_what_ajv_finds_valid(dialect):
 
     rng = random.Random(dialect)
     fast = fastdata.FastData(dialect)
-    fast.values = fastdata._WORTH_IT
+    fast.values = fastmeta._WORTH_IT  # past the warm-up, whether jsonschema-rs is loaded or not
     ajv = Ajv(dialect)
     plain = agreed = refused = 0
     for _ in range(400):
@@ -549,7 +549,7 @@ def test_the_fast_verdict_leaves_other_schemas_and_data_to_ajv():
     from speclib.lint.functions.ajv import fastdata  # noqa: PLC0415
 
     fast = fastdata.FastData("draft4")
-    fast.values = fastdata._WORTH_IT
+    fast.values = fastmeta._WORTH_IT  # past the warm-up, whether jsonschema-rs is loaded or not
     not_plain = [
         {"$ref": "#/definitions/a"},
         {"type": "string", "pattern": "^a"},
@@ -578,13 +578,17 @@ def test_the_fast_verdict_leaves_other_schemas_and_data_to_ajv():
     assert fast.valid({"type": "string", "maxLength": 1}, "a\ud800") is False
 
 
-def test_a_run_uses_jsonschema_rs_for_examples_only_from_a_few_values_on():
+def test_a_run_uses_jsonschema_rs_for_examples_from_a_few_values_on_or_once_loaded(monkeypatch):
+    import jsonschema_rs  # noqa: F401, PLC0415 - loaded, as the document check of a big one loads it
+
     from speclib.lint.functions.ajv import fastdata  # noqa: PLC0415
 
-    fast = fastdata.FastData("draft4")
     schema = {"type": "string"}
-    verdicts = [fast.valid(schema, "a") for _ in range(fastdata._WORTH_IT + 1)]
-    assert verdicts == [False] * (fastdata._WORTH_IT - 1) + [True, True]
+    assert fastdata.FastData("draft4").valid(schema, "a") is True  # from the first value
+    monkeypatch.delitem(sys.modules, "jsonschema_rs")  # not loaded yet: Ajv's alone at first
+    fast = fastdata.FastData("draft4")
+    verdicts = [fast.valid(schema, "a") for _ in range(fastmeta._WORTH_IT + 1)]
+    assert verdicts == [False] * (fastmeta._WORTH_IT - 1) + [True, True]
 
 
 def _uri_like(rng: random.Random) -> str:
