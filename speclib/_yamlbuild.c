@@ -1,6 +1,8 @@
 /*
- * The YAML loader's usual path, compiled: libyaml's events turned into JSON values (and the
- * tape of where each node was written) without an object per event.
+ * The YAML loader's usual path, compiled: parser events turned into JSON values (and the tape
+ * of where each node was written) without an object per event. The events come from the
+ * first reader (_yamlscan.h), which reads the block-style YAML of API descriptions at a
+ * fraction of libyaml's cost, or, where it declines, from libyaml's parser.
  *
  * Why by hand: PyYAML hands libyaml's events to Python one object at a time (with two mark
  * objects each), about 1.3 microseconds an event, and yamlbuild.Builder spends about as much
@@ -13,12 +15,16 @@
  * error exactly as before. Plain scalars that may be other than text go to Builder's own
  * resolve_plain. Builder stays the reference and the fallback; the tests compare the two.
  *
- * load(data, max_depth, max_nodes, tape, resolve_plain, verbatim_paths) -> value
+ * load(data, max_depth, max_nodes, tape, resolve_plain, verbatim_paths[, readers]) -> value
+ * (readers: 0 the first reader, then libyaml where it declines; 1 libyaml only; 2 the first
+ * reader only, raising Fallback where it declines; the tests compare them)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <string.h>
 #include <yaml.h>
+
+#include "_yamlscan.h" /* the first reader, and Event */
 
 enum { SCALAR, BLOCK, ALIAS, MAPPING, SEQUENCE, END }; /* yamlbuild.Tape's kinds */
 
@@ -108,7 +114,6 @@ typedef struct {
 } Frame;
 
 typedef struct {
-    yaml_parser_t parser;
     Py_ssize_t max_depth, max_nodes, count;
     PyObject *resolve_plain, *verbatim_paths, *anchors;
     Frame *stack;
@@ -135,15 +140,15 @@ grow(Build *build, Py_ssize_t nodes)
 }
 
 static int
-tape(Build *build, unsigned char kind, yaml_event_t *event)
+tape(Build *build, unsigned char kind, const Event *event)
 {
     if (!build->recording)
         return 0;
     if (buffer_add(&build->kinds, &kind) < 0)
         return -1;
-    if (buffer_u32(&build->marks, event->start_mark.index) < 0)
+    if (buffer_u32(&build->marks, event->start) < 0)
         return -1;
-    return buffer_u32(&build->marks, event->end_mark.index);
+    return buffer_u32(&build->marks, event->end);
 }
 
 static Py_ssize_t
@@ -226,7 +231,7 @@ resolve(Build *build, PyObject *text, const char *raw, size_t length)
 }
 
 static int
-record_key(Build *build, PyObject *text, yaml_event_t *event)
+record_key(Build *build, PyObject *text, const Event *event)
 {
     if (buffer_u32(&build->key_slots, slots(build) - 1) < 0)
         return -1;
@@ -234,12 +239,12 @@ record_key(Build *build, PyObject *text, yaml_event_t *event)
         return -1;
     if (event->type != YAML_SCALAR_EVENT)
         return 0;
-    const char *raw = (const char *)event->data.scalar.value;
-    if (event->data.scalar.length == 0 || !strchr("-+.0123456789tTfF", raw[0]))
+    const char *raw = event->value;
+    if (event->length == 0 || !strchr("-+.0123456789tTfF", raw[0]))
         return 0;
-    if (event->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || event->data.scalar.tag != NULL)
+    if (event->style != YAML_PLAIN_SCALAR_STYLE || event->tag != NULL)
         return 0;
-    PyObject *value = resolve(build, text, raw, event->data.scalar.length);
+    PyObject *value = resolve(build, text, raw, event->length);
     if (value == NULL)
         return -1;
     int problem = value != Py_None && !PyUnicode_Check(value);
@@ -262,8 +267,8 @@ record_key(Build *build, PyObject *text, yaml_event_t *event)
         }
         PyTuple_SET_ITEM(path, i, key);
     }
-    PyObject *item = Py_BuildValue("(Nsnn)", path, kind, (Py_ssize_t)event->start_mark.index,
-                                   (Py_ssize_t)event->end_mark.index);
+    PyObject *item = Py_BuildValue("(Nsnn)", path, kind, (Py_ssize_t)event->start,
+                                   (Py_ssize_t)event->end);
     if (item == NULL)
         return -1;
     int appended = PyList_Append(build->key_problems, item);
@@ -273,7 +278,7 @@ record_key(Build *build, PyObject *text, yaml_event_t *event)
 
 /* Attach a finished node to the open container (as key or value) or make it the root. */
 static int
-place(Build *build, PyObject *value, PyObject *text, yaml_event_t *event, int merge_key)
+place(Build *build, PyObject *value, PyObject *text, const Event *event, int merge_key)
 {
     if (build->depth == 0) {
         Py_XSETREF(build->root, Py_NewRef(value));
@@ -302,30 +307,30 @@ place(Build *build, PyObject *value, PyObject *text, yaml_event_t *event, int me
 }
 
 static PyObject *
-anchor_name(const yaml_char_t *anchor)
+anchor_name(const char *anchor)
 {
-    return anchor ? PyUnicode_FromString((const char *)anchor) : NULL;
+    return anchor ? PyUnicode_FromString(anchor) : NULL;
 }
 
 static int
-scalar(Build *build, yaml_event_t *event)
+scalar(Build *build, const Event *event)
 {
     if (grow(build, 1) < 0)
         return -1;
-    int style = event->data.scalar.style;
+    int style = event->style;
     unsigned char kind = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE
                              ? BLOCK
                              : SCALAR;
     if (tape(build, kind, event) < 0)
         return -1;
-    const char *raw = (const char *)event->data.scalar.value;
-    size_t length = event->data.scalar.length;
+    const char *raw = event->value;
+    size_t length = event->length;
     PyObject *text = text_of(&build->texts, raw, length);
     if (text == NULL) {
         PyErr_Clear();
         return give_up("text that is not UTF-8");
     }
-    const char *tag = (const char *)event->data.scalar.tag;
+    const char *tag = event->tag;
     int plain = style == YAML_PLAIN_SCALAR_STYLE;
     int string_tag = tag && (!strcmp(tag, "!") || !strcmp(tag, "tag:yaml.org,2002:str"));
     PyObject *value = NULL;
@@ -341,8 +346,8 @@ scalar(Build *build, yaml_event_t *event)
     }
     if (value == NULL)
         goto done;
-    if (event->data.scalar.anchor) {
-        PyObject *name = anchor_name(event->data.scalar.anchor);
+    if (event->anchor) {
+        PyObject *name = anchor_name(event->anchor);
         PyObject *anchor = name ? Py_BuildValue("(OnO)", value, (Py_ssize_t)1, text) : NULL;
         int stored = anchor ? PyDict_SetItem(build->anchors, name, anchor) : -1;
         Py_XDECREF(name);
@@ -359,9 +364,9 @@ done:
 }
 
 static int
-alias(Build *build, yaml_event_t *event)
+alias(Build *build, const Event *event)
 {
-    PyObject *name = anchor_name(event->data.alias.anchor);
+    PyObject *name = anchor_name(event->anchor);
     if (name == NULL)
         return -1;
     PyObject *anchor = PyDict_GetItemWithError(build->anchors, name); /* borrowed */
@@ -387,7 +392,7 @@ alias(Build *build, yaml_event_t *event)
 }
 
 static int
-open_container(Build *build, yaml_event_t *event, int is_map)
+open_container(Build *build, const Event *event, int is_map)
 {
     if (grow(build, 1) < 0)
         return -1;
@@ -409,8 +414,7 @@ open_container(Build *build, yaml_event_t *event, int is_map)
     PyObject *value = is_map ? PyDict_New() : PyList_New(0);
     if (value == NULL)
         return -1;
-    const yaml_char_t *anchor = is_map ? event->data.mapping_start.anchor
-                                       : event->data.sequence_start.anchor;
+    const char *anchor = event->anchor;
     PyObject *name = NULL;
     if (anchor && (name = anchor_name(anchor)) == NULL) {
         Py_DECREF(value);
@@ -427,7 +431,7 @@ open_container(Build *build, yaml_event_t *event, int is_map)
 }
 
 static int
-close_container(Build *build, yaml_event_t *event)
+close_container(Build *build, const Event *event)
 {
     Frame frame = build->stack[--build->depth];
     int status = -1;
@@ -486,14 +490,117 @@ fill_tape(Build *build, PyObject *target)
     return status;
 }
 
+/* The builder as the readers' sink. */
+static int
+on_event(void *sink, const Event *event)
+{
+    Build *build = sink;
+    switch (event->type) {
+    case YAML_SCALAR_EVENT:
+        return scalar(build, event);
+    case YAML_MAPPING_START_EVENT:
+        return open_container(build, event, 1);
+    case YAML_SEQUENCE_START_EVENT:
+        return open_container(build, event, 0);
+    case YAML_MAPPING_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+        return close_container(build, event);
+    case YAML_ALIAS_EVENT:
+        return alias(build, event);
+    default:
+        return 0;
+    }
+}
+
+static void
+from_libyaml(const yaml_event_t *in, Event *out)
+{
+    *out = (Event){in->type, in->start_mark.index, in->end_mark.index, NULL, 0,
+                   YAML_ANY_SCALAR_STYLE, NULL, NULL};
+    switch (in->type) {
+    case YAML_SCALAR_EVENT:
+        out->value = (const char *)in->data.scalar.value;
+        out->length = in->data.scalar.length;
+        out->style = in->data.scalar.style;
+        out->tag = (const char *)in->data.scalar.tag;
+        out->anchor = (const char *)in->data.scalar.anchor;
+        break;
+    case YAML_ALIAS_EVENT:
+        out->anchor = (const char *)in->data.alias.anchor;
+        break;
+    case YAML_MAPPING_START_EVENT:
+        out->anchor = (const char *)in->data.mapping_start.anchor;
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        out->anchor = (const char *)in->data.sequence_start.anchor;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The whole document through libyaml's parser: 0, or -1 with an exception set. */
+static int
+read_with_libyaml(Build *build, const Py_buffer *data)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    yaml_parser_set_input_string(&parser, data->buf, (size_t)data->len);
+    int documents = 0, status = 0;
+    for (int more = 1; more && status == 0;) {
+        yaml_event_t raw;
+        if (!yaml_parser_parse(&parser, &raw)) {
+            status = give_up("a parse error");
+            break;
+        }
+        Event event;
+        from_libyaml(&raw, &event);
+        if (raw.type == YAML_DOCUMENT_START_EVENT && ++documents > 1)
+            status = give_up("a second document");
+        else if (raw.type == YAML_STREAM_END_EVENT)
+            more = 0;
+        else
+            status = on_event(build, &event);
+        yaml_event_delete(&raw);
+    }
+    yaml_parser_delete(&parser);
+    return status;
+}
+
+/* Forget what a declined first reading built. */
+static int
+build_reset(Build *build)
+{
+    while (build->depth) {
+        Frame *frame = &build->stack[--build->depth];
+        Py_DECREF(frame->value);
+        Py_XDECREF(frame->anchor);
+        Py_XDECREF(frame->key);
+    }
+    Py_CLEAR(build->root);
+    Py_CLEAR(build->root_text);
+    build->count = 0;
+    build->kinds.size = build->marks.size = build->key_slots.size = build->closes.size = 0;
+    PyDict_Clear(build->anchors);
+    if (PyList_SetSlice(build->key_texts, 0, PY_SSIZE_T_MAX, NULL) < 0)
+        return -1;
+    return PyList_SetSlice(build->key_problems, 0, PY_SSIZE_T_MAX, NULL);
+}
+
+enum { EITHER_READER, LIBYAML_ONLY, SCANNER_ONLY }; /* load()'s `readers` (tests choose) */
+
 static PyObject *
 load(PyObject *module, PyObject *args)
 {
     Py_buffer data;
     PyObject *target;
+    int readers = EITHER_READER;
     Build build = {0};
-    if (!PyArg_ParseTuple(args, "y*nnOOO", &data, &build.max_depth, &build.max_nodes, &target,
-                          &build.resolve_plain, &build.verbatim_paths))
+    if (!PyArg_ParseTuple(args, "y*nnOOO|i", &data, &build.max_depth, &build.max_nodes, &target,
+                          &build.resolve_plain, &build.verbatim_paths, &readers))
         return NULL;
     build.recording = target != Py_None;
     build.kinds.item = 1;
@@ -502,52 +609,23 @@ load(PyObject *module, PyObject *args)
     build.key_texts = PyList_New(0);
     build.key_problems = PyList_New(0);
     PyObject *result = NULL;
-    int parser_ready = 0, documents = 0, status = 0;
+    int status = -1;
     if (!build.anchors || !build.key_texts || !build.key_problems)
         goto done;
-    if (!yaml_parser_initialize(&build.parser)) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    parser_ready = 1;
-    yaml_parser_set_input_string(&build.parser, data.buf, (size_t)data.len);
-    for (int more = 1; more && status == 0;) {
-        yaml_event_t event;
-        if (!yaml_parser_parse(&build.parser, &event)) {
-            give_up("a parse error");
+    int scanned = SCAN_DECLINE;
+    if (readers != LIBYAML_ONLY) {
+        scanned = scan(data.buf, (size_t)data.len, on_event, &build);
+        if (scanned == SCAN_ERROR)
+            goto done;
+        if (scanned == SCAN_DECLINE && readers == SCANNER_ONLY) {
+            give_up("declined by the first reader");
             goto done;
         }
-        switch (event.type) {
-        case YAML_SCALAR_EVENT:
-            status = scalar(&build, &event);
-            break;
-        case YAML_MAPPING_START_EVENT:
-            status = open_container(&build, &event, 1);
-            break;
-        case YAML_SEQUENCE_START_EVENT:
-            status = open_container(&build, &event, 0);
-            break;
-        case YAML_MAPPING_END_EVENT:
-        case YAML_SEQUENCE_END_EVENT:
-            status = close_container(&build, &event);
-            break;
-        case YAML_ALIAS_EVENT:
-            status = alias(&build, &event);
-            break;
-        case YAML_DOCUMENT_START_EVENT:
-            if (++documents > 1)
-                status = give_up("a second document");
-            break;
-        case YAML_STREAM_END_EVENT:
-            more = 0;
-            break;
-        default:
-            break;
-        }
-        yaml_event_delete(&event);
     }
-    if (status < 0)
-        goto done;
+    if (scanned == SCAN_DECLINE) {
+        if (build_reset(&build) < 0 || read_with_libyaml(&build, &data) < 0)
+            goto done;
+    }
     if (build.root == NULL
         || (build.root == Py_None && build.root_text != NULL
             && PyUnicode_GET_LENGTH(build.root_text) == 0)) {
@@ -556,10 +634,10 @@ load(PyObject *module, PyObject *args)
     }
     if (build.recording && fill_tape(&build, target) < 0)
         goto done;
+    status = 0;
     result = Py_NewRef(build.root);
 done:
-    if (parser_ready)
-        yaml_parser_delete(&build.parser);
+    (void)status;
     while (build.depth) {
         Frame *frame = &build.stack[--build.depth];
         Py_DECREF(frame->value);
