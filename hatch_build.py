@@ -5,9 +5,9 @@ fallback (the tests compare the two): the JSONPath walk (speclib/lint/jsonpath/_
 walk.py), the JSON loader's node and key counts (speclib/_jsonmeasure.c, for jsonload.py), the
 ranges of JSON paths in source text (speclib/lint/_positions.c, for positions.py), the resolved
 view, its index and a lookup of parents (speclib/lint/_resolve.c, for document.py, refindex.py
-and functions/oas_misc.py) and the YAML
-loader (speclib/_yamlbuild.c with its first reader, speclib/_yamlscan.h, for yamlbuild.py; it
-falls back on libyaml and needs libyaml's headers, the Debian package libyaml-dev). They are optional: without a C compiler (or the headers) the
+and functions/oas_misc.py) and the YAML loader (speclib/_yamlbuild.c with its first reader,
+speclib/_yamlscan.h, for yamlbuild.py; it falls back on libyaml and needs libyaml's headers,
+the Debian package libyaml-dev). They are optional: without a C compiler (or the headers) the
 engine runs the Python code, with the same results, only slower, so a failed build warns and
 goes on. In an editable install (``uv sync``) a module is written beside its source; in a
 wheel it is included as an artifact and the wheel is tagged for this interpreter.
