@@ -95,7 +95,9 @@ class Ajv:
         self.by_id: dict[str, Node] = {}  # the first schema compiled under each $id
         self._compiled: dict[int, tuple[Any, Node | None, SchemaError | None]] = {}
         self._meta_by_content: dict[bytes, SchemaError | None] = {}
-        self._fast_meta = FastMeta()
+        # draft 2020-12's meta-schema refers to its vocabularies' (as Ajv has them)
+        multi_file = meta_schemas(dialect) if dialect == "draft2020-12" else ()
+        self._fast_meta = FastMeta(multi_file)
         self._fast_data = FastData(dialect)
         self._built_by_content: dict[bytes, tuple[Any, Node | None, SchemaError | None]] = {}
 

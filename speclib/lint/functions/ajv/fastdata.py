@@ -36,7 +36,11 @@ from .fastmeta import first_verdict, worth_asking
 
 __all__ = ["FastData"]
 
-_DRAFTS = {"draft4": "Draft4Validator", "draft7": "Draft7Validator"}
+_DRAFTS = {
+    "draft4": "Draft4Validator",
+    "draft7": "Draft7Validator",
+    "draft2020-12": "Draft202012Validator",  # OpenAPI 3.1's
+}
 _TYPES = frozenset(("array", "boolean", "integer", "null", "number", "object", "string"))
 _COUNTS = frozenset(
     ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
@@ -70,6 +74,7 @@ class FastData:
     def __init__(self, dialect: str) -> None:
         self.draft = _DRAFTS.get(dialect)
         self.draft4 = dialect == "draft4"
+        self.draft2020 = dialect == "draft2020-12"  # items is one schema; no additionalItems
         self.values = 0
         self._by_id: dict[int, tuple[Any, Any]] = {}  # id(schema) -> (schema, validator)
         self._by_content: dict[bytes, Any] = {}
@@ -129,9 +134,13 @@ class FastData:
                 if value is not True or not isinstance(declared, str) or declared == "null":
                     raise _NotPlain
             elif key in ("additionalProperties", "additionalItems"):
+                if key == "additionalItems" and self.draft2020:
+                    raise _NotPlain
                 plain[key] = value if isinstance(value, bool) else self._plain(value)
             elif key == "items":
                 items = value if isinstance(value, list) else None
+                if items is not None and self.draft2020:
+                    raise _NotPlain
                 plain[key] = [self._plain(v) for v in items] if items else self._plain(value)
             elif key in _APPLICATORS:
                 if not isinstance(value, list) or not value:

@@ -2,14 +2,19 @@
 
 Ajv checks every schema it compiles against its meta-schema; a document with hundreds of
 example schemas spends a good part of its lint there. For the single-file meta-schemas (drafts
-4 to 7, the ones OpenAPI 2.0 and 3.0 schemas are checked against) jsonschema-rs validates the
-schema against the very same meta-schema document first, with formats off as Ajv's meta-schema
-validators have them. Only a schema it does not call valid goes to the Ajv engine, which gives
-Spectral's error. This is exact as long as jsonschema-rs never accepts what Ajv refuses on
-those meta-schemas: they use standard keywords only (no ``pattern``, no ``multipleOf``, no
-format when formats are off), the one difference, draft 4's ``integer`` (jsonschema-rs refuses
-``1.0``, Ajv accepts it), only makes jsonschema-rs stricter, and anything it cannot read (keys
-that are not strings) leaves the verdict to Ajv.
+4 to 7, the ones OpenAPI 2.0 and 3.0 schemas are checked against), and for draft 2020-12's
+(OpenAPI 3.1's, with the vocabulary meta-schemas it refers to, the copies Ajv has), jsonschema-rs
+validates the schema against the very same meta-schema documents first, with formats off as
+Ajv's meta-schema validators have them. Only a schema it does not call valid goes to the Ajv
+engine, which gives Spectral's error. This is exact as long as jsonschema-rs never accepts what
+Ajv refuses on those meta-schemas: they use standard keywords only (no ``multipleOf``, no format
+when formats are off; ``uniqueItems`` on arrays of strings only), the two patterns of 2020-12's
+core vocabulary (``^[^#]*#?$`` for ``$id``, ``^[A-Za-z_][-A-Za-z0-9._]*$`` for anchors) mean the
+same to JavaScript's and Rust's regular expressions, 2020-12's ``$dynamicRef: "#meta"`` lands on
+its own meta-schema for both (nothing extends it here), the one difference, draft 4's
+``integer`` (jsonschema-rs refuses ``1.0``, Ajv accepts it), only makes jsonschema-rs stricter,
+and anything it cannot read (keys that are not strings, lone surrogates) leaves the verdict to
+Ajv.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import orjson
 __all__ = ["FastMeta", "first_verdict", "worth_asking"]
 
 _SINGLE_FILE = re.compile(r"https?://json-schema\.org/draft-0[4-7]/schema#?\Z")
+_DRAFT_2020 = re.compile(r"https://json-schema\.org/draft/2020-12/schema\Z")
 _WORTH_IT = 16
 
 
@@ -41,8 +47,9 @@ _VALIDATORS: dict[bytes, Any] = {}  # meta-schema JSON text -> validator, or Non
 class FastMeta:
     """Meta-schema verdicts for one Ajv instance."""
 
-    def __init__(self) -> None:
+    def __init__(self, resources: tuple[tuple[str, Any], ...] = ()) -> None:
         self.checks = 0
+        self.resources = resources  # (URI, schema): what a multi-file meta-schema refers to
 
     def valid(self, meta: Any, schema: Any) -> bool:
         """True when jsonschema-rs finds ``schema`` valid against ``meta``; False when it does
@@ -50,7 +57,7 @@ class FastMeta:
         self.checks += 1
         if not worth_asking(self.checks) or not isinstance(meta, dict):
             return False
-        return first_verdict(_validator(meta), schema)
+        return first_verdict(_validator(meta, self.resources), schema)
 
 
 def first_verdict(validator: Any, value: Any) -> bool:
@@ -64,17 +71,19 @@ def first_verdict(validator: Any, value: Any) -> bool:
         return False
 
 
-def _validator(meta: dict[str, Any]) -> Any:
+def _validator(meta: dict[str, Any], resources: tuple[tuple[str, Any], ...]) -> Any:
     key = orjson.dumps(meta)
     if key in _VALIDATORS:
         return _VALIDATORS[key]
     validator = None
     declared = meta.get("$schema")
-    if isinstance(declared, str) and _SINGLE_FILE.match(declared):
+    single = isinstance(declared, str) and _SINGLE_FILE.match(declared)
+    if single or (isinstance(declared, str) and _DRAFT_2020.match(declared) and resources):
         try:
             import jsonschema_rs  # a compiled module, loaded when a run needs it
 
-            validator = jsonschema_rs.validator_for(meta, validate_formats=False)
+            registry = None if single else jsonschema_rs.Registry(list(resources))
+            validator = jsonschema_rs.validator_for(meta, validate_formats=False, registry=registry)
         except Exception:  # noqa: BLE001 - not installed, or a meta-schema it refuses: Ajv only
             validator = None
     _VALIDATORS[key] = validator

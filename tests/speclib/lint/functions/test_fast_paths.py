@@ -23,6 +23,7 @@ from speclib.lint.functions.ajv import Ajv, SchemaError, fastmeta
 from speclib.lint.functions.ajv.errors import escape_fragment
 from speclib.lint.functions.ajv.fastmeta import FastMeta, first_verdict
 from speclib.lint.functions.ajv.formats import FORMATS
+from speclib.lint.functions.ajv.resources import normalize_uri
 from speclib.lint.types import FunctionContext
 
 from .support import context_for
@@ -519,7 +520,7 @@ def _random_value(rng: random.Random, depth: int = 0) -> Any:
     return rng.choice(_VALUES)
 
 
-@pytest.mark.parametrize("dialect", ["draft4", "draft7"])
+@pytest.mark.parametrize("dialect", ["draft4", "draft7", "draft2020-12"])
 def test_jsonschema_rs_calls_valid_only_what_ajv_finds_valid(dialect):
     # fastdata's claim, on random schemas of its keywords against random values: whatever
     # jsonschema-rs calls valid, Ajv builds the schema without error (its meta-schema check
@@ -621,3 +622,52 @@ def test_the_plain_uri_shapes_are_ones_ajv_accepts(name):
     assert [value for value in accepted if not ajv(value)] == []
     check = FORMATS[name][1]
     assert [value for value in values if bool(check(value)) != bool(ajv(value))] == []
+
+
+def _corrupted(rng: random.Random, schema: dict) -> dict:
+    """A schema that draft 2020-12's meta-schema may refuse: a bad type, bound, list, id or
+    anchor, somewhere in it."""
+    corrupted = json.loads(json.dumps(schema))
+    target = corrupted
+    while (
+        isinstance(target.get("properties"), dict) and target["properties"] and rng.random() < 0.5
+    ):
+        target = rng.choice(list(target["properties"].values()))
+    key, value = rng.choice(
+        [
+            ("type", "strin"), ("type", ["string", "string"]), ("type", []), ("minLength", -1),
+            ("maxItems", 1.5), ("required", ["a", "a"]), ("required", "a"), ("enum", "a"),
+            ("$id", "a#b#c"), ("$id", "https://example.com/s#"), ("$anchor", "1a"),
+            ("$anchor", "a-b.c_d"), ("$dynamicAnchor", "a b"), ("items", [{}]),
+            ("properties", {"a": 1}), ("allOf", []), ("not", "x"), ("minimum", "0"),
+            ("$defs", {"d": {"type": 5}}), ("$comment", 1), ("deprecated", "yes"),
+        ]
+    )  # fmt: skip
+    target[key] = value
+    return corrupted
+
+
+def test_jsonschema_rs_meta_verdicts_on_draft_2020_12_agree_with_ajv():
+    # fastmeta's claim for OpenAPI 3.1's dialect: whatever jsonschema-rs calls valid against
+    # draft 2020-12's meta-schema (and its vocabularies), Ajv's own check finds valid; and it
+    # is asked, and calls some valid and some not
+    ajv = Ajv("draft2020-12")
+    uri = normalize_uri(ajv.dialect.meta_uri)
+    meta = ajv.registry.resources[uri]
+    node = ajv.meta_compiler.compile_root(meta, uri)
+    fast = ajv._fast_meta
+    fast.checks = fastmeta._WORTH_IT  # past the warm-up, whether jsonschema-rs is loaded or not
+    rng = random.Random(2020)
+    valid = invalid = 0
+    for _ in range(600):
+        schema = _random_schema(rng)
+        schema.pop("nullable", None)
+        if rng.random() < 0.5:
+            schema = _corrupted(rng, schema)
+        if fast.valid(meta, schema):
+            assert ajv.validate(node, schema) == [], schema
+            valid += 1
+        else:
+            invalid += 1
+            assert fastmeta._validator(meta, fast.resources) is not None
+    assert valid >= 200 and invalid >= 100
