@@ -609,10 +609,9 @@ load(PyObject *module, PyObject *args)
     build.key_texts = PyList_New(0);
     build.key_problems = PyList_New(0);
     PyObject *result = NULL;
-    int status = -1;
+    int scanned = SCAN_DECLINE;
     if (!build.anchors || !build.key_texts || !build.key_problems)
         goto done;
-    int scanned = SCAN_DECLINE;
     if (readers != LIBYAML_ONLY) {
         scanned = scan(data.buf, (size_t)data.len, on_event, &build);
         if (scanned == SCAN_ERROR)
@@ -634,10 +633,8 @@ load(PyObject *module, PyObject *args)
     }
     if (build.recording && fill_tape(&build, target) < 0)
         goto done;
-    status = 0;
     result = Py_NewRef(build.root);
 done:
-    (void)status;
     while (build.depth) {
         Frame *frame = &build.stack[--build.depth];
         Py_DECREF(frame->value);

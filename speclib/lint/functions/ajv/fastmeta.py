@@ -41,7 +41,8 @@ def worth_asking(questions: int) -> bool:
     return questions >= _WORTH_IT or "jsonschema_rs" in sys.modules
 
 
-_VALIDATORS: dict[bytes, Any] = {}  # meta-schema JSON text -> validator, or None if unusable
+# (meta-schema JSON text, with its resources) -> validator, or None if unusable
+_VALIDATORS: dict[tuple[bytes, bool], Any] = {}
 
 
 class FastMeta:
@@ -72,7 +73,7 @@ def first_verdict(validator: Any, value: Any) -> bool:
 
 
 def _validator(meta: dict[str, Any], resources: tuple[tuple[str, Any], ...]) -> Any:
-    key = orjson.dumps(meta)
+    key = (orjson.dumps(meta), bool(resources))  # a multi-file meta-schema needs its resources
     if key in _VALIDATORS:
         return _VALIDATORS[key]
     validator = None
