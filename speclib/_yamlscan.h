@@ -796,6 +796,30 @@ flow_collection(Scan *sc, size_t p, size_t *after)
 static int node(Scan *sc, long parent, int where);
 static int sequence(Scan *sc, size_t c, int indentless);
 
+/* The node after an indicator (a key's ':' or an item's '-', of a collection at column c)
+   that ends at `after`, of column `column`: on the rest of its line (starting `where`); else
+   on the lines below, deeper than c (or, if `indentless` may be, a sequence at c itself);
+   else none, an empty scalar at `after` (libyaml's process_empty_scalar). */
+static int
+value_after(Scan *sc, size_t c, size_t after, size_t column, int where, int indentless)
+{
+    const unsigned char *s = sc->s;
+    size_t q = after;
+    while (q < sc->n && s[q] == ' ')
+        q++;
+    if (q < sc->n && s[q] != '\n' && !(s[q] == '#' && q > after)) {
+        sc->p = q;
+        sc->col = column + (q - after);
+        return node(sc, (long)c, where);
+    }
+    TRY(rest_of_line(sc, after));
+    if (sc->p < sc->n && sc->col > c)
+        return node(sc, (long)c, OWN_LINE);
+    if (indentless && sc->p < sc->n && sc->col == c && dash_at(sc, sc->p))
+        return sequence(sc, c, 1);
+    return emit_scalar(sc, after, after, "", 0, YAML_PLAIN_SCALAR_STYLE);
+}
+
 /* A block mapping whose first key is at sc->p, column `c`. */
 static int
 mapping(Scan *sc, size_t c)
@@ -826,28 +850,9 @@ mapping(Scan *sc, size_t c)
             TRY(key_at(sc, p, &value, &length, &end, &colon, &style));
             TRY(emit_scalar(sc, p, end, value, length, style));
         }
-        size_t q = colon + 1;
-        while (q < sc->n && s[q] == ' ')
-            q++;
-        if (q >= sc->n || s[q] == '\n' || s[q] == '#') {
-            TRY(rest_of_line(sc, colon + 1));
-            if (sc->p < sc->n && sc->col > c)
-                TRY(node(sc, (long)c, OWN_LINE));
-            else if (sc->p < sc->n && sc->col == c && dash_at(sc, sc->p))
-                TRY(sequence(sc, c, 1));
-            else
-                TRY(emit_scalar(sc, colon + 1, colon + 1, "", 0, YAML_PLAIN_SCALAR_STYLE));
-        }
-        else if (explicit) {
-            sc->p = q; /* the value of an explicit key: as after "- " */
-            sc->col = c + (q - colon);
-            TRY(node(sc, (long)c, AFTER_DASH));
-        }
-        else {
-            sc->p = q;
-            sc->col = c + (q - p);
-            TRY(node(sc, (long)c, AFTER_KEY));
-        }
+        /* an explicit key's value may be a mapping on its line, as after "- " */
+        TRY(value_after(sc, c, colon + 1, explicit ? c + 1 : c + (colon + 1 - p),
+                        explicit ? AFTER_DASH : AFTER_KEY, 1));
         if (sc->p >= sc->n || sc->col < c)
             break;
         if (sc->col > c || dash_at(sc, sc->p))
@@ -867,22 +872,7 @@ sequence(Scan *sc, size_t c, int indentless)
     size_t first = sc->p;
     TRY(emit_event(sc, YAML_SEQUENCE_START_EVENT, first, indentless ? first + 1 : first));
     for (;;) {
-        const unsigned char *s = sc->s;
-        size_t dash = sc->p, q = dash + 1;
-        while (q < sc->n && s[q] == ' ')
-            q++;
-        if (q >= sc->n || s[q] == '\n' || (s[q] == '#' && q > dash + 1)) {
-            TRY(rest_of_line(sc, dash + 1));
-            if (sc->p < sc->n && sc->col > c)
-                TRY(node(sc, (long)c, OWN_LINE));
-            else
-                TRY(emit_scalar(sc, dash + 1, dash + 1, "", 0, YAML_PLAIN_SCALAR_STYLE));
-        }
-        else {
-            sc->p = q;
-            sc->col = c + (q - dash);
-            TRY(node(sc, (long)c, AFTER_DASH));
-        }
+        TRY(value_after(sc, c, sc->p + 1, c + 1, AFTER_DASH, 0));
         if (sc->p >= sc->n || sc->col < c)
             break;
         if (sc->col > c)
@@ -950,8 +940,8 @@ scan(const unsigned char *data, size_t size, EmitEvent emit, void *sink)
     Scan sc = {data, size, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, 0, 0, emit, sink};
     int status = check_text(&sc);
     if (status == SCAN_OK) {
-        status = content_from(&sc, 0);
-        if (status == SCAN_DECLINE && sc.col == 0 && sc.p + 3 <= size && data[sc.p] == '-')
+        status = content_from(&sc, 0); /* which declines only at a document marker */
+        if (status == SCAN_DECLINE && data[sc.p] == '-')
             status = rest_of_line(&sc, sc.p + 3); /* one leading "---" */
     }
     if (status == SCAN_OK)

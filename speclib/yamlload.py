@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from .yamltape import Tape
 
 try:
-    # Builder's usual path compiled over libyaml (_yamlbuild.c, built at install where libyaml's
-    # headers are): no Python object per event. It hands anything unusual back to Builder.
+    # Builder's usual path compiled (_yamlbuild.c, built at install where libyaml's headers
+    # are), over its own first reader of block-style YAML (_yamlscan.h) or libyaml where that
+    # declines: no Python object per event. It hands anything unusual back to Builder.
     from . import _yamlbuild as _native
 except ImportError:  # no C compiler or no libyaml headers where it was installed
     _native = None
