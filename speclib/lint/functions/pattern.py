@@ -39,6 +39,8 @@ def _pattern_many(targets: list[Any], options: dict[str, Any], _context_of: Any 
     document has tens of thousands of descriptions for the markdown rules alone."""
     match = _finder(options["match"]) if "match" in options else None
     not_match = _finder(options["notMatch"]) if "notMatch" in options else None
+    if match is None and not_match is not None and _found_in_none(options["notMatch"], targets):
+        return
     for index, target in enumerate(targets):
         if not isinstance(target, str):
             continue
@@ -46,6 +48,17 @@ def _pattern_many(targets: list[Any], options: dict[str, Any], _context_of: Any 
             not_match is not None and not_match(target)
         ):
             yield index, pattern(target, options, None)
+
+
+def _found_in_none(option: str, targets: list[Any]) -> bool:
+    """True when a plain-text pattern occurs in none of the string targets: one search of
+    their joined text, where a test per target costs a Python call each (the markdown rules
+    find nothing in nearly every document). A NUL joins them, so a text without one cannot
+    match across two targets."""
+    text = from_option(option).literal
+    if text is None or "\0" in text:
+        return False
+    return text not in "\0".join([target for target in targets if isinstance(target, str)])
 
 
 def _finder(option: str) -> Callable[[str], object]:

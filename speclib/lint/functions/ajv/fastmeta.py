@@ -51,6 +51,9 @@ class FastMeta:
     def __init__(self, resources: tuple[tuple[str, Any], ...] = ()) -> None:
         self.checks = 0
         self.resources = resources  # (URI, schema): what a multi-file meta-schema refers to
+        # id(meta-schema) -> (it, its validator): an instance asks about a few meta-schema
+        # objects many times, and their JSON text, the shared key, is not free to write
+        self._by_id: dict[int, tuple[Any, Any]] = {}
 
     def valid(self, meta: Any, schema: Any) -> bool:
         """True when jsonschema-rs finds ``schema`` valid against ``meta``; False when it does
@@ -58,7 +61,10 @@ class FastMeta:
         self.checks += 1
         if not worth_asking(self.checks) or not isinstance(meta, dict):
             return False
-        return first_verdict(_validator(meta, self.resources), schema)
+        known = self._by_id.get(id(meta))
+        if known is None:
+            known = self._by_id[id(meta)] = (meta, _validator(meta, self.resources))
+        return first_verdict(known[1], schema)
 
 
 def first_verdict(validator: Any, value: Any) -> bool:

@@ -80,6 +80,8 @@ _PLAIN_URI = re.compile(
     r"[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~-]*(?::[0-9]*)?(?:/[A-Za-z0-9._~-]*)*"
     r"(?:\?[A-Za-z0-9._~/?=&-]*)?(?:#[A-Za-z0-9._~/?=&-]*)?"
 )
+# The scheme that Ajv's uri pattern starts with ("i" without "u" folds no other letter to ASCII).
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _URI = _js(_URI_SOURCE, "i")
 _AJV_URI_REFERENCE = _js(_URI_REFERENCE_SOURCE, "i")
 _NOT_URI_FRAGMENT = _js(r"\/|:")
@@ -116,11 +118,19 @@ def _date_time(value: str) -> bool:
 def _uri(value: str) -> bool:
     if _PLAIN_URI.fullmatch(value):
         return True
+    if not _SCHEME.match(value):
+        return False  # Ajv's pattern asks for one too: a relative link is no URI
     return _NOT_URI_FRAGMENT(value) and _URI(value)
 
 
 def _uri_reference(value: str) -> bool:
-    return _PLAIN_URI_REFERENCE.fullmatch(value) is not None or _AJV_URI_REFERENCE(value)
+    # Ajv's uri-reference pattern is its uri pattern with the scheme made optional (and a few
+    # more characters allowed), so the plain URI shape (the links in info and flows) is one.
+    return (
+        _PLAIN_URI_REFERENCE.fullmatch(value) is not None
+        or _PLAIN_URI.fullmatch(value) is not None
+        or _AJV_URI_REFERENCE(value)
+    )
 
 
 @lru_cache(maxsize=4096)  # documents repeat their patterns; parsing one costs ~0.3 ms

@@ -152,3 +152,19 @@ def test_its_batch_form_gives_what_calls_one_by_one_give():
     one_by_one = [(i, pattern(t, options, None)) for i, t in enumerate(targets)]
     assert list(pattern.many(targets, options)) == [(i, found) for i, found in one_by_one if found]
     assert [i for i, _ in pattern.many(targets, options)] == [0, 1, 7, 8]
+
+
+@pytest.mark.parametrize(
+    "not_match", ["eval\\(", "<script", "ab", "b\\0c", "/EVAL\\(/i", "^ab", "x"]
+)
+def test_its_batch_form_of_a_plain_text_not_match_searches_the_joined_targets_alike(not_match):
+    # A plain-text notMatch (the markdown rules') is first looked for in all the targets
+    # joined by a NUL: found nowhere, nothing to report; found, each target is tested.
+    pattern = FUNCTIONS["pattern"]
+    options = {"notMatch": not_match}
+    targets = ["a", "b", "eval(x)", 5, "<scrip", "t>", "b\0c", "Eval(", ["ab"], None, "ca"]
+    one_by_one = [(i, pattern(t, options, None)) for i, t in enumerate(targets)]
+    expected = [(i, found) for i, found in one_by_one if found]
+    assert list(pattern.many(targets, options)) == expected
+    # the joined text must not make a match out of two neighbours ("a" + "b", "<scrip" + "t>")
+    assert list(pattern.many(["a", "b", "<scrip", "t>"], options)) == []
