@@ -21,14 +21,13 @@ import contextlib
 import sys
 from typing import Any
 
-import orjson
-
 from .compiler import Compiler, Context, Node, Stop
 from .dialects import DIALECTS
 from .errors import AjvError, MissingRefError, SchemaError, pointer
 from .fastdata import FastData
 from .fastmeta import FastMeta
 from .resources import Registry, bundled_schema, meta_schemas, normalize_uri
+from .texts import JsonTexts
 
 __all__ = [
     "Ajv",
@@ -48,17 +47,6 @@ def errors_text(errors: list[AjvError]) -> str:
     return ", ".join(f"data{pointer(error.instance_path)} {error.message}" for error in errors)
 
 
-def _content_key(schema: Any) -> bytes | None:
-    """The schema's JSON text, or None when it has none (not an object, keys that are not
-    strings, too deep): such schemas are cached by identity only."""
-    if not isinstance(schema, dict):
-        return None
-    try:
-        return orjson.dumps(schema)
-    except TypeError:  # orjson.JSONEncodeError is one
-        return None
-
-
 class Ajv:
     def __init__(
         self,
@@ -74,6 +62,7 @@ class Ajv:
         self.dialect = DIALECTS[dialect]
         self.all_errors = all_errors
         self.registry = Registry()
+        self.texts = JsonTexts()
         for uri, schema in (*meta_schemas(dialect), *schemas):
             id_keyword = "$id" if "$id" in schema or "id" not in schema else "id"
             self.registry.add(schema, uri, id_keyword)
@@ -85,10 +74,15 @@ class Ajv:
             inline_refs=inline_refs,
             # Schema paths only matter to errorMessage; without them compiled nodes are shared.
             track_paths=error_messages if track_paths is None else track_paths,
+            texts=self.texts,
         )
         # Ajv compiles meta-schemas with format validation off.
         self.meta_compiler = Compiler(
-            self.dialect, self.registry, unicode_regexp=unicode_regexp, validate_formats=False
+            self.dialect,
+            self.registry,
+            unicode_regexp=unicode_regexp,
+            validate_formats=False,
+            texts=self.texts,
         )
         self._meta_errors: dict[int, tuple[Any, SchemaError | None]] = {}
         self._meta_seen: set[int] = set()
@@ -98,7 +92,7 @@ class Ajv:
         # draft 2020-12's meta-schema refers to its vocabularies' (as Ajv has them)
         multi_file = meta_schemas(dialect) if dialect == "draft2020-12" else ()
         self._fast_meta = FastMeta(multi_file)
-        self._fast_data = FastData(dialect)
+        self._fast_data = FastData(dialect, self.texts)
         self._built_by_content: dict[bytes, tuple[Any, Node | None, SchemaError | None]] = {}
 
     def compile(self, schema: Any) -> Node:
@@ -122,7 +116,7 @@ class Ajv:
         cached = self._meta_errors.get(id(schema))
         if cached is not None:
             return cached[1]
-        key = _content_key(schema)
+        key = self._content_key(schema)
         if key is not None and key in self._meta_by_content:
             error = self._meta_by_content[key]
         else:
@@ -132,10 +126,15 @@ class Ajv:
         self._meta_errors[id(schema)] = (schema, error)
         return error
 
+    def _content_key(self, schema: Any) -> bytes | None:
+        """The schema's JSON text, or None when it has none (not an object, keys that are not
+        strings, too deep): such schemas are cached by identity only."""
+        return self.texts.of(schema) if isinstance(schema, dict) else None
+
     def build(self, schema: Any) -> Node:
         cached = self._compiled.get(id(schema))
         if cached is None:
-            key = _content_key(schema)
+            key = self._content_key(schema)
             cached = self._built_by_content.get(key) if key is not None else None
             if cached is None:
                 cached = self._build(schema)

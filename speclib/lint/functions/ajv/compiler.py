@@ -32,6 +32,7 @@ from .schematypes import (
     type_text,
     valid_schema_type,
 )
+from .texts import JsonTexts
 
 __all__ = [
     "ANONYMOUS",
@@ -79,8 +80,10 @@ class Compiler:
         validate_formats: bool = True,
         inline_refs: bool = True,
         track_paths: bool = True,
+        texts: JsonTexts | None = None,
     ) -> None:
         self.dialect = dialect
+        self.texts = texts if texts is not None else JsonTexts()
         # Without schema paths (no errorMessage to match them), a subschema met again in the
         # same place compiles once: resolved documents share their referenced schemas, and
         # documents repeat the same subschemas with other descriptions and examples (keyed by
@@ -201,10 +204,7 @@ class Compiler:
             return False
         known = self._refs_inside.get(id(schema))
         if known is None:
-            try:
-                text = orjson.dumps(schema)
-            except TypeError:  # keys that are not strings, cycles, too deep
-                text = None
+            text = self.texts.of(schema)  # None: keys that are not strings, too deep
             # Every such member starts with '"$': most texts have none at all (one search).
             if text is not None and (b'"$' not in text or not any(m in text for m in _REF_MEMBERS)):
                 known = False

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
 from .fastmeta import first_verdict, worth_asking
+from .texts import JsonTexts
 
 __all__ = ["FastData"]
 
@@ -71,11 +70,12 @@ class _NotPlain(Exception):
 class FastData:
     """Verdicts on data for one Ajv instance (its dialect)."""
 
-    def __init__(self, dialect: str) -> None:
+    def __init__(self, dialect: str, texts: JsonTexts | None = None) -> None:
         self.draft = _DRAFTS.get(dialect)
         self.draft4 = dialect == "draft4"
         self.draft2020 = dialect == "draft2020-12"  # items is one schema; no additionalItems
         self.values = 0
+        self.texts = texts if texts is not None else JsonTexts()
         self._by_id: dict[int, tuple[Any, Any]] = {}  # id(schema) -> (schema, validator)
         self._by_content: dict[bytes, Any] = {}
 
@@ -91,9 +91,8 @@ class FastData:
         return first_verdict(known[1], data)
 
     def _validator(self, schema: Any) -> Any:
-        try:
-            key = orjson.dumps(schema)
-        except TypeError:  # keys that are not strings, too deep: not plain
+        key = self.texts.of(schema)
+        if key is None:  # keys that are not strings, too deep: not plain
             return None
         if key in self._by_content:
             return self._by_content[key]
