@@ -204,7 +204,8 @@ class Compiler:
             return False
         known = self._refs_inside.get(id(schema))
         if known is None:
-            text = self.texts.of(schema)  # None: keys that are not strings, too deep
+            # None: keys that are not strings, too deep
+            text = self.texts.of(schema, keep=False)
             # Every such member starts with '"$': most texts have none at all (one search).
             if text is not None and (b'"$' not in text or not any(m in text for m in _REF_MEMBERS)):
                 known = False

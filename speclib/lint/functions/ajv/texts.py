@@ -17,20 +17,27 @@ __all__ = ["JsonTexts"]
 
 
 class JsonTexts:
-    __slots__ = ("_known",)
+    __slots__ = ("_known", "_texts")
 
     def __init__(self) -> None:
         # id(value) -> (value, its text): keeping the value alive keeps its id its own
         self._known: dict[int, tuple[Any, bytes | None]] = {}
+        self._texts: dict[bytes, bytes] = {}  # one bytes object per text (documents repeat them)
 
-    def of(self, value: Any) -> bytes | None:
+    def of(self, value: Any, *, keep: bool = True) -> bytes | None:
         """``value``'s JSON text, or None when it has none (keys that are not strings, too
-        deep)."""
+        deep). ``keep`` False writes the text of a value not asked about before without
+        keeping it (the compiler's reference test of every subschema: memory, and fresh
+        pages, for texts that nothing looks up again)."""
         known = self._known.get(id(value))
-        if known is None:
-            try:
-                text: bytes | None = orjson.dumps(value)
-            except TypeError:  # orjson.JSONEncodeError is one
-                text = None
-            known = self._known[id(value)] = (value, text)
-        return known[1]
+        if known is not None:
+            return known[1]
+        try:
+            text: bytes | None = orjson.dumps(value)
+        except TypeError:  # orjson.JSONEncodeError is one
+            text = None
+        if keep:
+            if text is not None:
+                text = self._texts.setdefault(text, text)
+            self._known[id(value)] = (value, text)
+        return text

@@ -168,3 +168,13 @@ def test_its_batch_form_of_a_plain_text_not_match_searches_the_joined_targets_al
     assert list(pattern.many(targets, options)) == expected
     # the joined text must not make a match out of two neighbours ("a" + "b", "<scrip" + "t>")
     assert list(pattern.many(["a", "b", "<scrip", "t>"], options)) == []
+
+
+def test_its_batch_form_of_a_plain_text_not_match_finds_it_past_the_first_few_hundred():
+    pattern = FUNCTIONS["pattern"]
+    options = {"notMatch": "<script"}
+    targets = ["a description"] * 700
+    assert list(pattern.many(targets, options)) == []
+    for index in (0, 255, 256, 699):
+        changed = [*targets[:index], "x <script> y", *targets[index + 1 :]]
+        assert [i for i, _ in pattern.many(changed, options)] == [index]
