@@ -11,6 +11,7 @@ for broken schemas are reproduced too.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 from urllib.parse import urldefrag
 
@@ -67,6 +68,39 @@ _PLACING = frozenset(
 )
 
 
+# Keywords whose value is a schema, a list of schemas, or an object of schemas by name (a
+# property's "dependencies" may also be a list of names: a leaf, as any other value).
+_ONE_SCHEMA = frozenset(
+    (
+        "not", "if", "then", "else", "items", "additionalItems", "contains", "unevaluatedItems",
+        "propertyNames", "additionalProperties", "unevaluatedProperties",
+    )
+)  # fmt: skip
+_SCHEMA_LISTS = frozenset(("allOf", "anyOf", "oneOf", "prefixItems", "items"))
+_SCHEMA_MAPS = frozenset(
+    ("properties", "patternProperties", "dependentSchemas", "dependencies", "$defs", "definitions")
+)
+
+
+class _NoShape(Exception):
+    pass
+
+
+def _leaf(value: Any) -> Hashable:
+    """A keyword's value (or a schema that is no object) as part of a shape: a string as it
+    is, a number or boolean with its type (1, 1.0 and true stay apart), anything else as its
+    JSON text."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int or kind is float or kind is bool or value is None:
+        return (kind, value)
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # keys that are not strings, too deep
+        raise _NoShape from None
+
+
 class Compiler:
     """Builds nodes for one Ajv instance (a dialect and its options)."""
 
@@ -87,10 +121,11 @@ class Compiler:
         # Without schema paths (no errorMessage to match them), a subschema met again in the
         # same place compiles once: resolved documents share their referenced schemas, and
         # documents repeat the same subschemas with other descriptions and examples (keyed by
-        # the JSON text of what validation reads, see ``_text``).
+        # the shape of what validation reads, see ``_shape``).
         self.track_paths = track_paths
         self.shared: dict[tuple, Node] = {}
-        self._texts: dict[int, tuple[Any, bytes | int]] = {}
+        self._shapes: dict[int, tuple[Any, Hashable]] = {}  # id -> (schema, shape)
+        self._interned: dict[tuple, int] = {}  # a schema's parts -> its shape
         self._refs_inside: dict[int, bool] = {}
         self.validate_formats = validate_formats
         self.inline_refs = inline_refs
@@ -163,7 +198,7 @@ class Compiler:
             return node
         # Below a schema without references, none (``refs_inside`` of the parent is known).
         refs = self.refs_inside(parent.schema) and self.refs_inside(schema)
-        key = (self._text(schema), visible, base if refs else None)
+        key = (self._shape(schema), visible, base if refs else None)
         node = self.shared.get(key)
         if node is None:
             node = Node(schema, "", base)
@@ -178,23 +213,58 @@ class Compiler:
                 raise
         return node
 
-    def _text(self, schema: Any) -> bytes | int:
-        """The JSON text of what compiling ``schema`` reads, remembered per object: its keywords
-        and the members that place it (``$id``, anchors, definitions), without the members Ajv
-        ignores (``description``, ``example``, extensions...), since nodes that differ only by
-        those validate alike and report alike. Its id when it has no JSON text."""
-        known = self._texts.get(id(schema))
-        if known is None:
-            read = schema
-            if type(schema) is dict:
-                keywords = self.all_keywords
-                read = {k: v for k, v in schema.items() if k in keywords or k in _PLACING}
-            try:
-                text: bytes | int = orjson.dumps(read)
-            except TypeError:  # keys that are not strings, too deep: by identity only
-                text = id(schema)
-            known = self._texts[id(schema)] = (schema, text)
-        return known[1]
+    def _shape(self, schema: Any) -> Hashable:
+        """What compiling ``schema`` reads, as a key remembered per object: its keywords and
+        the members that place it (``$id``, anchors, definitions), and the same of each
+        subschema, without the members Ajv ignores (``description``, ``example``,
+        extensions...), since nodes that differ only by those validate alike and report alike.
+        Each schema's shape is a small number standing for its keywords' values and its
+        subschemas' numbers, so a schema costs its own members once, however deep it sits (the
+        JSON text of each subschema, read as a whole, wrote the deep ones once per level and
+        kept 10 MB of text on Zoom's description). By identity when it has none (keys that are
+        not strings, too deep, a cycle)."""
+        known = self._shapes.get(id(schema))
+        if known is not None:
+            return known[1]
+        try:
+            return self._shape_of(schema)
+        except (_NoShape, RecursionError):  # RecursionError: too deep, or a cycle
+            shape = ("id", id(schema))
+            self._shapes[id(schema)] = (schema, shape)
+            return shape
+
+    def _shape_of(self, value: Any) -> Hashable:
+        known = self._shapes.get(id(value))
+        if known is not None:
+            return known[1]
+        if type(value) is not dict:
+            return _leaf(value)
+        keywords = self.all_keywords
+        parts = []
+        for key, member in value.items():
+            if key not in keywords and key not in _PLACING:
+                continue
+            kind = type(member)
+            if kind is str:
+                part: Hashable = member
+            elif kind is dict and key in _SCHEMA_MAPS:
+                part = self._map_shape(member)
+            elif kind is dict and key in _ONE_SCHEMA:
+                part = self._shape_of(member)
+            elif kind is list and key in _SCHEMA_LISTS:
+                part = tuple([self._shape_of(sub) for sub in member])
+            else:
+                part = _leaf(member)
+            parts.append((key, part))
+        shape = self._interned.setdefault(tuple(parts), len(self._interned))
+        self._shapes[id(value)] = (value, shape)
+        return shape
+
+    def _map_shape(self, schemas: dict[Any, Any]) -> Hashable:
+        for name in schemas:
+            if type(name) is not str:
+                raise _NoShape  # True and 1 would be one name here, and two for Ajv
+        return tuple([(name, self._shape_of(sub)) for name, sub in schemas.items()])
 
     def refs_inside(self, schema: Any) -> bool:
         """``has_ref`` remembered per object (resolved documents share subschemas). Most

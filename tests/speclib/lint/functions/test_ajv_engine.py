@@ -92,3 +92,52 @@ def test_it_validates_data_deeper_than_pythons_default_recursion_limit():
     errors = ajv.validate(ajv.compile(schema), data)
     assert [error.message for error in errors] == ["must be object"]
     assert len(errors[0].instance_path) == 200
+
+
+def _children(ajv: Ajv, schema: dict) -> list:
+    return ajv.compile(schema).children
+
+
+def test_shared_nodes_ignore_annotations_at_every_depth_and_nothing_else():
+    # Without schema paths, subschemas that validation reads alike share one node, whatever
+    # their descriptions and examples, however deep those sit.
+    ajv = Ajv("draft7")
+    inner = {"type": "object", "properties": {"n": {"type": "integer", "description": "one"}}}
+    same = {"type": "object", "properties": {"n": {"type": "integer", "example": 2}}, "x-a": 1}
+    other = {"type": "object", "properties": {"n": {"type": "number"}}}
+    first, second, third = _children(ajv, {"anyOf": [inner, same, other]})
+    assert first is second
+    assert first is not third
+    errors = ajv.validate(ajv.compile({"anyOf": [inner, same, other]}), {"n": "a"})
+    assert [error.message for error in errors][-1] == "must match a schema in anyOf"
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ({"maximum": 1}, {"maximum": 1.0}),  # the same to Ajv, kept apart all the same
+        ({"const": 1}, {"const": True}),
+        ({"enum": [1]}, {"enum": [True]}),
+        ({"const": None}, {"const": "None"}),
+        ({"type": "string"}, {"type": ["string"]}),
+        ({"items": {"type": "string"}}, {"items": [{"type": "string"}]}),
+    ],
+)
+def test_shared_nodes_keep_values_of_other_types_apart(one, two):
+    ajv = Ajv("draft7")
+    first, second = _children(ajv, {"allOf": [one, two]})
+    assert first is not second
+
+
+def test_a_schema_whose_shape_cannot_be_told_is_shared_by_identity_only():
+    # Property names that are not strings: YAML's true and 1 would be one name here, and two
+    # for Ajv.
+    ajv = Ajv("draft7")
+    names_true = {"properties": {True: {"type": "string"}}}
+    names_one = {"properties": {1: {"type": "string"}}}
+    first, second = _children(ajv, {"allOf": [names_true, names_one]})
+    assert first is not second
+    # A cycle through keywords (a resolved view closes none; a caller's objects might).
+    cyclic: dict = {"type": "object", "properties": {}}
+    cyclic["properties"]["self"] = cyclic
+    assert ajv.compiler._shape(cyclic) == ("id", id(cyclic))
