@@ -189,7 +189,9 @@ class Compiler:
 
     def _child(self, parent: Node, schema: Any, suffix: str, *, in_array: bool) -> Node:
         visible = parent.visible and not in_array
-        base = self._own_base(schema, parent.base)
+        base = parent.base
+        if isinstance(schema, dict) and self.dialect.id_keyword in schema:
+            base = self._own_base(schema, base)
         if self.track_paths:
             node = Node(schema, f"{parent.spath}/{suffix}", base)
             node.visible = visible

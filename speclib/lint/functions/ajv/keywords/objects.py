@@ -226,8 +226,14 @@ def dependent_schemas(compiler: Compiler, node: Node, value: dict, _group: str |
 
 def properties(compiler: Compiler, node: Node, value: dict, _group: str | None) -> Check:
     names = [name for name in js_keys(value) if name != "__proto__"]
+    track = compiler.track_paths  # the schema path, only where errors carry it
     subs = [
-        (name, compiler.child(node, value[name], f"properties/{escape_fragment(name)}"))
+        (
+            name,
+            compiler.child(
+                node, value[name], f"properties/{escape_fragment(name)}" if track else ""
+            ),
+        )
         for name in names
     ]
     subs = [(name, sub) for name, sub in subs if not sub.always_valid]
