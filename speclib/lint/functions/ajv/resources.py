@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import copy
 import importlib.util
-import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin
+
+import orjson
 
 from .dialects import DRAFT4_META, DRAFT6_META, DRAFT7_META
 
@@ -145,7 +146,7 @@ class Registry:
 
 @cache
 def bundled_schema(name: str) -> Any:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return orjson.loads((SCHEMA_DIR / name).read_bytes())
 
 
 @cache
@@ -161,7 +162,7 @@ def _standard_schemas(folder: str) -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     for path in sorted(root.rglob("*")):
         if path.is_file():
-            schema = json.loads(path.read_text(encoding="utf-8"))
+            schema = orjson.loads(path.read_bytes())
             identifier = schema.get("$id", schema.get("id"))
             if isinstance(identifier, str):
                 schemas[normalize_uri(identifier)] = schema
