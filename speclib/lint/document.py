@@ -245,14 +245,24 @@ class Inventory:
         """
         document, node = self.root, self.root.data
         mapped: list[str | int] = []
+        follow = self.follow
+        # _through_ref and the step to a child, written out: a finding's path has a dozen
+        # segments or more, and two calls per segment were most of placing a finding
         for index, segment in enumerate(path):
-            if resolved:
-                document, node, mapped = self._through_ref(document, node, mapped)
-            child, key = _child(node, segment)
-            if key is None:
+            if resolved and type(node) is dict and type(node.get("$ref")) is str:
+                found = follow(document, node)
+                if found is not None:
+                    document, node, mapped = found[0], found[1], list(found[2])
+            if type(node) is dict:
+                key: str | int = segment if type(segment) is str else str(segment)
+                if key not in node:
+                    return document, tuple(mapped), (*mapped, *path[index:])
+            elif type(node) is list and str(segment).isdigit() and int(segment) < len(node):
+                key = int(segment)
+            else:
                 return document, tuple(mapped), (*mapped, *path[index:])
             mapped.append(key)
-            node = child
+            node = node[key]
         if resolved:
             document, node, mapped = self._through_ref(document, node, mapped)
         return document, tuple(mapped), tuple(mapped)
@@ -287,17 +297,6 @@ class Inventory:
 
 
 _UNBUILT: Any = object()
-
-
-def _child(node: Any, segment: str | int) -> tuple[Any, str | int | None]:
-    if type(node) is dict:
-        key = segment if type(segment) is str else str(segment)
-        return (node[key], key) if key in node else (None, None)
-    if type(node) is list:
-        text = str(segment)
-        if text.isdigit() and int(text) < len(node):
-            return node[int(text)], int(text)
-    return None, None
 
 
 def _url_join(base: str, location: str) -> str:

@@ -294,11 +294,11 @@ class _Run:
             "error": result.message,
             "description": rule.description,
         }
-        templates = (result.message, rule.message or "")
+        own = rule.message or ""
         # The two costlier variables only when a template may name them.
-        if any("path" in template for template in templates):
+        if "path" in result.message or "path" in own:
             variables["path"] = print_path(path, "escaped-pointer")
-        if any("value" in template for template in templates):
+        if "value" in result.message or "value" in own:
             variables["value"] = _value_at(document.data, path)
         error = render(result.message, variables)
         variables["error"] = error
@@ -306,7 +306,7 @@ class _Run:
             message = rule.description if rule.description is not None else error
         else:
             message = render(rule.message, variables)
-        severity = self._severity(rule, document, path)
+        severity = self._severity(rule, document, path) if rule.pointer_overrides else rule.severity
         if severity == -1:
             return
         self._add(rule, rule.name, message.strip(), document, path, severity)
@@ -393,6 +393,9 @@ def _value_at(data: Any, path: JsonPath) -> Any:
     return node
 
 
+_SEVERITIES = {int(severity): severity for severity in Severity}  # Severity(n), without its call
+
+
 def _place(pending: list[_Pending], inventory: Inventory, ruleset: Ruleset) -> list[Finding]:
     """Give every finding its range (one pass per document), add YAML key problems, sort."""
     by_document: dict[str, list[_Pending]] = defaultdict(list)
@@ -414,7 +417,7 @@ def _place(pending: list[_Pending], inventory: Inventory, ruleset: Ruleset) -> l
                     code=item.code,
                     message=item.message,
                     path=item.path,
-                    severity=Severity(item.severity),
+                    severity=_SEVERITIES[item.severity],
                     range=ranges.get(item.path, _ZERO),
                     source=document.source,
                     documentation_url=rule_url,
