@@ -15,8 +15,11 @@ the form Ajv compiles without error (so skipping Ajv's compilation skips no comp
 and numbers. Members that neither validator reads (``description``, ``example``, ``x-...``) are
 left out. Anything else leaves the schema to Ajv alone: ``$ref``; ``pattern`` and
 ``patternProperties`` (JavaScript's and Rust's regular expressions differ, and compiling a
-pattern costs jsonschema-rs more than Ajv's whole check of a few values); ``format`` (its
-checks would call back into Python for every string: slower than Ajv's own run, measured);
+pattern costs jsonschema-rs more than Ajv's whole check of a few values); ``format`` where its
+check has work to do on data the schema's ``type`` lets through (a string format's checks
+would call back into Python for every string: slower than Ajv's own run, measured; a format
+Ajv does not know, one that passes everything, or int32 and int64 on integers, the bounds of
+the first and nothing for the second, are plain);
 ``uniqueItems`` and ``multipleOf`` (equality and precision rules that differ)...
 
 This is exact as long as jsonschema-rs never accepts what Ajv refuses on plain schemas; where
@@ -31,6 +34,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fastmeta import first_verdict, worth_asking
+from .formats import ALWAYS_VALID, FORMATS
 from .texts import JsonTexts
 
 __all__ = ["FastData"]
@@ -65,6 +69,41 @@ _KEYWORDS = frozenset(
 
 class _NotPlain(Exception):
     pass
+
+
+_INT32 = {"minimum": -(2**31), "maximum": 2**31 - 1}
+
+
+def _format_bounds(schema: dict[str, Any], name: Any) -> dict[str, Any] | None:
+    """What ``format`` asks of the data that passes the schema's ``type``, as plain keywords:
+    nothing (None) for a format Ajv does not know (strict mode is off), one whose check passes
+    every value, or one whose data type the schema's ``type`` leaves out; draft 4's bounds of
+    int32 for integers. Raises _NotPlain for the rest (a string format's check, a number
+    format where ``type`` allows numbers that are not integers, no ``type``): Ajv decides."""
+    if not isinstance(name, str):
+        raise _NotPlain  # Ajv refuses to compile it
+    known = FORMATS.get(name)
+    if known is None or name in ALWAYS_VALID:
+        return None
+    declared = schema.get("type")
+    types = [declared] if isinstance(declared, str) else declared
+    if not isinstance(types, list):
+        raise _NotPlain  # the format applies to every string, or every number
+    kind = known[0]
+    if kind == "string":
+        if "string" in types:
+            raise _NotPlain
+        return None
+    # a number format: int32 or int64, whose check asks for an integer (int32 within bounds)
+    if "number" in types:
+        raise _NotPlain
+    if "integer" not in types:
+        return None
+    if name == "int32":
+        return _INT32
+    if name == "int64":
+        return None  # what passes type integer is an integer
+    raise _NotPlain
 
 
 class FastData:
@@ -144,7 +183,7 @@ class FastData:
             elif key in _APPLICATORS:
                 if not isinstance(value, list) or not value:
                     raise _NotPlain
-                plain[key] = [self._plain(sub) for sub in value]
+                plain[key] = [*plain.get(key, ()), *(self._plain(sub) for sub in value)]
             elif key == "not":
                 plain[key] = self._plain(value)
             elif key == "required":
@@ -165,6 +204,10 @@ class FastData:
                 plain[key] = value
             elif key in ("exclusiveMinimum", "exclusiveMaximum"):
                 plain[key] = self._exclusive(schema, key, value)
+            elif key == "format":
+                bounds = _format_bounds(schema, value)
+                if bounds is not None:
+                    plain["allOf"] = [*plain.get("allOf", ()), bounds]
             elif key in _KEYWORDS:
                 raise _NotPlain
         if schema.get("nullable") is True:

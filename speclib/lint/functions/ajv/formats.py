@@ -13,7 +13,7 @@ from typing import Any
 from ..jsregex import compile_js
 from ..jsregex.parser import RegexSyntaxError, parse
 
-__all__ = ["FORMATS"]
+__all__ = ["ALWAYS_VALID", "FORMATS"]
 
 
 def _js(source: str, flags: str = "") -> Callable[[str], bool]:
@@ -245,3 +245,6 @@ FORMATS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "password": ("string", _always),
     "binary": ("string", _always),
 }
+# The formats whose check passes every value of their type (OpenAPI's names for number sizes
+# and string uses).
+ALWAYS_VALID = frozenset(name for name, (_kind, check) in FORMATS.items() if check is _always)

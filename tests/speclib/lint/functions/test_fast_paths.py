@@ -470,8 +470,13 @@ def _random_schema(rng: random.Random, depth: int = 0) -> dict:
             schema["nullable"] = True
     if rng.random() < 0.3:
         schema["type"] = rng.sample(["string", "integer", "null", "object"], 2)
-    if kind == "string" and rng.random() < 0.05:
-        schema["format"] = "uri"  # not plain: Ajv alone
+    if rng.random() < 0.25:
+        # plain where the schema's type leaves the check nothing to do, or where it asks for
+        # an integer (int32's bounds); a string check, or a number one that type allows, not
+        schema["format"] = rng.choice(
+            ["int32", "int64", "float", "double", "password", "binary", "phone-number", "uri",
+             "date-time", "byte", "email"]
+        )  # fmt: skip
     if kind == "string" and rng.random() < 0.4:
         schema[rng.choice(["minLength", "maxLength"])] = rng.randrange(3)
     if kind in ("integer", "number") and rng.random() < 0.5:
@@ -506,7 +511,8 @@ def _random_schema(rng: random.Random, depth: int = 0) -> dict:
 
 
 _VALUES = [
-    None, True, False, 0, 1, 1.0, 1.5, -2, 2**40, "", "a", "\U0001f600", "\u00e9\u00e9\u00e9",
+    None, True, False, 0, 1, 1.0, 1.5, -2, 2**40, 2**31 - 1, 2**31, -(2**31), -(2**31) - 1, 3.0,
+    "", "a", "\U0001f600", "\u00e9\u00e9\u00e9",
     "https://example.com/a?b#c", "/relative/path", "2021-02-29T10:00:00Z", "2020-02-29",
     "not-an-email@", "a@b.co", "123e4567-e89b-12d3-a456-426614174000", "aGVsbG8=", [], [1, "a"],
     [None, None, None], {}, {"a": 1}, {"a": "x", "b": None, "c": [1]}, {"d": {"a": 1.0}},
@@ -558,7 +564,10 @@ def test_the_fast_verdict_leaves_other_schemas_and_data_to_ajv():
         {"patternProperties": {"^a": {}}},
         {"type": "array", "uniqueItems": True},
         {"type": "number", "multipleOf": 0.1},
-        {"type": "integer", "format": "int32"},
+        {"type": "number", "format": "int32"},  # 1.5 passes the type, not the format
+        {"format": "int64"},
+        {"type": ["string", "null"], "format": "date-time"},
+        {"type": "integer", "format": 32},
         {"type": "string", "nullable": "yes"},
         {"nullable": True},
         {"exclusiveMaximum": True},  # without maximum: Ajv refuses it
@@ -578,6 +587,33 @@ def test_the_fast_verdict_leaves_other_schemas_and_data_to_ajv():
     # loaders refuse anyway)
     assert fast.valid(plain, {1: 2}) is False
     assert fast.valid({"type": "string", "maxLength": 1}, "a\ud800") is False
+
+
+@pytest.mark.parametrize("dialect", ["draft4", "draft7", "draft2020-12"])
+def test_formats_that_leave_valid_data_nothing_to_check_keep_a_schema_plain(dialect):
+    # Formats Ajv does not know, formats whose check passes everything, and formats of a data
+    # type the schema's type leaves out; int32 on integers becomes its bounds. Ajv agrees.
+    from speclib.lint.functions.ajv import fastdata  # noqa: PLC0415
+
+    fast = fastdata.FastData(dialect)
+    fast.values = fastmeta._WORTH_IT
+    ajv = Ajv(dialect)
+    cases = [
+        ({"type": "integer", "format": "int32"}, 2**31 - 1, True),
+        ({"type": "integer", "format": "int32"}, -(2**31), True),
+        ({"type": ["integer", "null"], "format": "int32"}, 2**31, False),
+        ({"type": "integer", "format": "int32", "allOf": [{"minimum": 0}]}, -1, False),
+        ({"type": "integer", "format": "int64"}, 2**40, True),
+        ({"type": "number", "format": "double"}, 1.5, True),
+        ({"type": "string", "format": "int32"}, "a", True),
+        ({"type": "integer", "format": "date-time"}, 3, True),
+        ({"type": "string", "format": "phone-number"}, "+1 555", True),
+        ({"type": "string", "format": "password"}, "", True),
+    ]
+    for schema, value, valid in cases:
+        assert fast.valid(schema, value) is valid, (schema, value)
+        assert fast._by_id[id(schema)][1] is not None, schema  # plain
+        assert (ajv.validate(ajv.build(schema), value) == []) is valid, (schema, value)
 
 
 def test_a_run_uses_jsonschema_rs_for_examples_from_a_few_values_on_or_once_loaded(monkeypatch):
