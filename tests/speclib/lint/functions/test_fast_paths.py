@@ -383,13 +383,27 @@ def test_schema_path_segments_are_escaped_as_ajv_escapes_them():
         assert escape_fragment(segment) == quote(pointer, safe="-_.!~*'()")
 
 
-def _one_by_one_and_batched(function, targets: list, options, formats: frozenset) -> tuple:
+class _Contexts:
+    """The engine's batch contexts: made on demand, with the targets' paths."""
+
+    def __init__(self, paths: list[tuple], formats: frozenset) -> None:
+        self.document = {"openapi": "3.0.0"}  # a run's state is keyed by its document
+        self.paths = paths
+        self.formats = formats
+
+    def __call__(self, index: int) -> FunctionContext:
+        return context_for(self.document, self.paths[index], formats=self.formats)
+
+
+def _one_by_one_and_batched(
+    function, targets: list, options, formats: frozenset, paths: list[tuple] | None = None
+) -> tuple:
     """A function's results target by target, and its batch form's, each in a run of its own
     (fresh caches: the first sight of a schema is part of what is compared)."""
+    paths = paths or [("x", index) for index in range(len(targets))]
 
     def contexts() -> Callable[[int], FunctionContext]:
-        document = {"openapi": "3.0.0"}  # a run's state is keyed by its document
-        return lambda index: context_for(document, ("x", index), formats=formats)
+        return _Contexts(paths, formats)
 
     single = contexts()
     one_by_one = [(i, function(t, options, single(i))) for i, t in enumerate(targets)]
@@ -413,6 +427,56 @@ def test_the_schema_functions_batch_form_gives_what_calls_one_by_one_give(schema
     expected, batched = _one_by_one_and_batched(oas_schema, targets, {"schema": schema}, formats)
     assert batched == expected
     assert expected  # something to compare
+
+
+_EXAMPLE_SCHEMAS = [
+    {"type": "string", "example": "a"},
+    {"type": "string", "example": 1},
+    {"type": "string", "minLength": -1, "example": "a"},  # fails its meta-schema
+    {"type": "string", "enum": ["a", "a"], "example": "a"},  # fails it, yet plain
+    {"x-nullable": True, "example": "a"},  # 2.0: nullable without type, which Ajv refuses
+    {"type": "string", "nullable": True, "example": None},
+    {"type": "string", "x-nullable": True, "example": None},
+    {"type": "object", "properties": {"a": {"type": "integer"}}, "example": {"a": 1},
+     "default": {"a": "one"}},
+    {"type": "string", "format": "date-time", "example": "not a date"},
+    {"type": "integer", "format": "int32", "example": 2**31},
+    {"type": "object", "required": ["id"], "properties": {"id": {"readOnly": True}},
+     "example": {}},
+    {"type": "string"},
+    "not an object",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("formats", [frozenset({"oas3", "oas3.0"}), frozenset({"oas2"})])
+@pytest.mark.parametrize("kind", ["schema", "media"])
+def test_the_example_functions_batch_form_gives_what_calls_one_by_one_give(formats, kind):
+    oas_example = FUNCTIONS["oasExample"]
+    version = 2 if "oas2" in formats else 3
+    if kind == "schema":
+        options = {"oasVersion": version, "schemaField": "$", "type": "schema"}
+        targets = list(_EXAMPLE_SCHEMAS)
+    else:
+        options = {"oasVersion": version, "schemaField": "schema", "type": "media"}
+        targets = []
+        for schema in json.loads(json.dumps(_EXAMPLE_SCHEMAS)):
+            if not isinstance(schema, dict) or "example" not in schema:
+                targets.append(schema)
+                continue
+            example = schema.pop("example")
+            media = {"application/json": example}
+            shown = {"examples": media} if version == 2 else {"example": example}
+            targets.append({"schema": schema, **shown})
+        targets.append({"schema": {"type": "string"}, "examples": {"a": {"value": 1}, "b": {}}})
+        targets.append({"schema": {"type": "string"}, "examples": {"a": {"value": "x"}}})
+    # request bodies and responses relax required read-only and write-only properties
+    where = [("paths", "/a", "post", "requestBody", "content", "application/json"),
+             ("paths", "/a", "get", "responses", "200", "content", "application/json"),
+             ("components", "schemas", "x")]  # fmt: skip
+    paths = [where[index % 3] for index in range(len(targets))]
+    expected, batched = _one_by_one_and_batched(oas_example, targets, options, formats, paths)
+    assert batched == expected
+    assert 3 <= len(expected) < len(targets)
 
 
 @pytest.mark.parametrize("formats", [frozenset({"oas3", "oas3.0"}), frozenset({"oas2"})])
