@@ -81,8 +81,7 @@ typedef struct {
     int positional;
 } TableView;
 
-static PyObject *s_special, *s_default, *s_idle, *s_positional, *s_by_key;
-static PyObject *s_keys, *s_more_keys, *s_values, *s_uses_path, *s_test, *s_conditions;
+static PyObject *s_special, *s_default, *s_idle, *s_positional, *s_by_key, *s_test;
 
 static void
 table_release(TableView *view)
@@ -413,31 +412,20 @@ conjunction(PyObject *conditions, PyObject *child, PyObject *key)
  * them: 1 or 0, NOT_DECIDED without conditions (or on a child that is not an object, unless
  * the conditions read its key only), -1 with an exception set. */
 static int
-by_conditions(PyObject *filter, PyObject *child, PyObject *key)
+by_conditions(PyObject *conditions, PyObject *child, PyObject *key)
 {
-    PyObject *conditions = PyObject_GetAttr(filter, s_conditions);
-    if (conditions == NULL)
-        return -1;
-    int result = NOT_DECIDED;
-    if (PyTuple_CheckExact(conditions)
-        && (PyDict_CheckExact(child) || on_keys_only(conditions)))
-        result = conjunction(conditions, child, key);
-    Py_DECREF(conditions);
-    return result;
+    if (PyTuple_CheckExact(conditions) && (PyDict_CheckExact(child) || on_keys_only(conditions)))
+        return conjunction(conditions, child, key);
+    return NOT_DECIDED;
 }
 
-/* The filter's own test, called in Python: 1 or 0, or -1 with an exception set. */
+/* The filter's own test, called in Python: 1 or 0, or -1 with an exception set. Read from
+ * the filter at each call: its first call compiles the expression and puts the compiled test
+ * in its place. */
 static int
-call_test(Walk *walk, PyObject *filter, PyObject *child, PyObject *key, PyObject *node,
-          PyObject *parent_key, PyObject *path)
+call_test(Walk *walk, PyObject *filter, int with_path, PyObject *child, PyObject *key,
+          PyObject *node, PyObject *parent_key, PyObject *path)
 {
-    PyObject *uses_path = PyObject_GetAttr(filter, s_uses_path);
-    if (uses_path == NULL)
-        return -1;
-    int with_path = PyObject_IsTrue(uses_path);
-    Py_DECREF(uses_path);
-    if (with_path < 0)
-        return -1;
     PyObject *child_path = with_path ? append_key(path, key) : Py_NewRef(Py_None);
     if (child_path == NULL)
         return -1;
@@ -466,30 +454,31 @@ check_filters(Walk *walk, PyObject *checks, PyObject **child_set, PyObject **mat
     int status = -1;
     int is_dict = PyDict_CheckExact(child);
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(checks); i++) {
-        PyObject *item = PyTuple_GET_ITEM(checks, i); /* (filter, following, query) */
-        PyObject *filter = PyTuple_GET_ITEM(item, 0);
-        PyObject *keys = PyObject_GetAttr(filter, s_keys);
-        if (keys == NULL)
+        /* (filter, following, query, what the walk reads of the filter: walk.py's _prechecks) */
+        PyObject *item = PyTuple_GET_ITEM(checks, i);
+        PyObject *read = PyTuple_GET_ITEM(item, 3);
+        if (!PyTuple_CheckExact(read) || PyTuple_GET_SIZE(read) != 5) {
+            PyErr_SetString(PyExc_TypeError, "a filter check's pre-checks must be a tuple of five");
             goto done;
+        }
+        PyObject *keys = PyTuple_GET_ITEM(read, 0);
         int worth = 1;
         if (keys != Py_None) {
             worth = is_dict ? holds_any(child, keys) : 0;
-            if (worth > 0) {
-                PyObject *more_keys = PyObject_GetAttr(filter, s_more_keys);
-                PyObject *values = more_keys ? PyObject_GetAttr(filter, s_values) : NULL;
-                worth = values ? passes_more(child, more_keys, values) : -1;
-                Py_XDECREF(more_keys);
-                Py_XDECREF(values);
-            }
+            if (worth > 0)
+                worth = passes_more(child, PyTuple_GET_ITEM(read, 1), PyTuple_GET_ITEM(read, 2));
         }
-        Py_DECREF(keys);
         if (worth < 0)
             goto done;
         if (!worth)
             continue;
-        int passed = by_conditions(filter, child, key);
-        if (passed == NOT_DECIDED)
-            passed = call_test(walk, filter, child, key, node, parent_key, path);
+        int passed = by_conditions(PyTuple_GET_ITEM(read, 3), child, key);
+        if (passed == NOT_DECIDED) {
+            int with_path = PyObject_IsTrue(PyTuple_GET_ITEM(read, 4));
+            passed = with_path < 0 ? -1
+                                   : call_test(walk, PyTuple_GET_ITEM(item, 0), with_path, child,
+                                               key, node, parent_key, path);
+        }
         if (passed < 0)
             goto done;
         if (!passed)
@@ -727,14 +716,8 @@ exec_module(PyObject *module)
     s_idle = PyUnicode_InternFromString("idle");
     s_positional = PyUnicode_InternFromString("positional");
     s_by_key = PyUnicode_InternFromString("by_key");
-    s_keys = PyUnicode_InternFromString("keys");
-    s_more_keys = PyUnicode_InternFromString("more_keys");
-    s_values = PyUnicode_InternFromString("values");
-    s_uses_path = PyUnicode_InternFromString("uses_path");
     s_test = PyUnicode_InternFromString("test");
-    s_conditions = PyUnicode_InternFromString("conditions");
-    if (!s_special || !s_default || !s_idle || !s_positional || !s_by_key || !s_keys || !s_more_keys
-        || !s_values || !s_uses_path || !s_test || !s_conditions)
+    if (!s_special || !s_default || !s_idle || !s_positional || !s_by_key || !s_test)
         return -1;
     return 0;
 }

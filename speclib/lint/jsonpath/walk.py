@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .filter import Filter
 from .parse import Query, Step
 
 try:
@@ -115,7 +116,7 @@ class Automaton:
             if step.filter is not None:
                 allowed = step.filter.properties
                 if allowed is None or key in allowed:
-                    checks.append((step.filter, *self._advance(state)))
+                    checks.append((step.filter, *self._advance(state), _prechecks(step.filter)))
                 continue
             if key is not _OTHER_KEY and not _selects(step, key, length):
                 continue
@@ -228,7 +229,7 @@ class Automaton:
         child, key, node, parent_key, path, root = scope
         extra: list[int] = []
         found: list[int] = []
-        for test_filter, following, query in checks:
+        for test_filter, following, query, _ in checks:
             keys = test_filter.keys
             if keys is not None and (type(child) is not dict or child.keys().isdisjoint(keys)):
                 continue  # the usual rejection, inlined
@@ -258,6 +259,21 @@ class Automaton:
             if query.key:
                 results[q] = [(path, path[-1] if path else None) for path, _ in results[q]]
         return results
+
+
+def _prechecks(test_filter: Filter) -> tuple:
+    """What the compiled walk reads of a filter for each candidate node, read once: its key
+    groups as tuples (the walk tries them one by one; a set it would have to iterate), its
+    string tests, its conditions and whether its test reads the path (the test itself it
+    reads when it calls it: the first call compiles it)."""
+    keys = test_filter.keys
+    return (
+        None if keys is None else tuple(sorted(keys)),
+        tuple(tuple(sorted(group)) for group in test_filter.more_keys),
+        test_filter.values,
+        test_filter.conditions,
+        test_filter.uses_path,
+    )
 
 
 def _selects(step: Step, key: str | int, length: int) -> bool:
