@@ -77,8 +77,8 @@ _INT32 = {"minimum": -(2**31), "maximum": 2**31 - 1}
 def _format_bounds(schema: dict[str, Any], name: Any) -> dict[str, Any] | None:
     """What ``format`` asks of the data that passes the schema's ``type``, as plain keywords:
     nothing (None) for a format Ajv does not know (strict mode is off), one whose check passes
-    every value, or one whose data type the schema's ``type`` leaves out; draft 4's bounds of
-    int32 for integers. Raises _NotPlain for the rest (a string format's check, a number
+    every value, or one whose data type the schema's ``type`` leaves out; int32's bounds for
+    integers. Raises _NotPlain for the rest (a string format's check, a number
     format where ``type`` allows numbers that are not integers, no ``type``): Ajv decides."""
     if not isinstance(name, str):
         raise _NotPlain  # Ajv refuses to compile it

@@ -227,16 +227,12 @@ def dependent_schemas(compiler: Compiler, node: Node, value: dict, _group: str |
 def properties(compiler: Compiler, node: Node, value: dict, _group: str | None) -> Check:
     names = [name for name in js_keys(value) if name != "__proto__"]
     track = compiler.track_paths  # the schema path, only where errors carry it
-    subs = [
-        (
-            name,
-            compiler.child(
-                node, value[name], f"properties/{escape_fragment(name)}" if track else ""
-            ),
-        )
-        for name in names
-    ]
-    subs = [(name, sub) for name, sub in subs if not sub.always_valid]
+    subs = []
+    for name in names:
+        suffix = f"properties/{escape_fragment(name)}" if track else ""
+        sub = compiler.child(node, value[name], suffix)
+        if not sub.always_valid:
+            subs.append((name, sub))
 
     def check(data: Any, path: Path, ctx: Context, comp: bool, ev: Evaluated | None) -> None:
         if ev is not None:
