@@ -246,13 +246,17 @@ class Inventory:
         document, node = self.root, self.root.data
         mapped: list[str | int] = []
         follow = self.follow
-        # _through_ref and the step to a child, written out: a finding's path has a dozen
-        # segments or more, and two calls per segment were most of placing a finding
-        for index, segment in enumerate(path):
+        # Written out, without a call per step: a finding's path has a dozen segments or
+        # more, and two calls per segment were most of placing a finding. Each step first
+        # follows a $ref the node is (resolved rules), the last one after the last segment.
+        for index in range(len(path) + 1):
             if resolved and type(node) is dict and type(node.get("$ref")) is str:
                 found = follow(document, node)
                 if found is not None:
                     document, node, mapped = found[0], found[1], list(found[2])
+            if index == len(path):
+                break
+            segment = path[index]
             if type(node) is dict:
                 key: str | int = segment if type(segment) is str else str(segment)
                 if key not in node:
@@ -263,16 +267,7 @@ class Inventory:
                 return document, tuple(mapped), (*mapped, *path[index:])
             mapped.append(key)
             node = node[key]
-        if resolved:
-            document, node, mapped = self._through_ref(document, node, mapped)
         return document, tuple(mapped), tuple(mapped)
-
-    def _through_ref(self, document: Document, node: Any, mapped: list) -> tuple:
-        if type(node) is dict and type(node.get("$ref")) is str:
-            found = self.follow(document, node)
-            if found is not None:
-                return found[0], found[1], list(found[2])
-        return document, node, mapped
 
     def ref_problems(self) -> list[RefProblem]:
         """Every ``$ref`` of every document read so far that does not resolve."""
