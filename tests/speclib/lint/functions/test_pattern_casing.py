@@ -166,8 +166,17 @@ def test_its_batch_form_of_a_plain_text_not_match_searches_the_joined_targets_al
     one_by_one = [(i, pattern(t, options, None)) for i, t in enumerate(targets)]
     expected = [(i, found) for i, found in one_by_one if found]
     assert list(pattern.many(targets, options)) == expected
-    # the joined text must not make a match out of two neighbours ("a" + "b", "<scrip" + "t>")
     assert list(pattern.many(["a", "b", "<scrip", "t>"], options)) == []
+
+
+def test_the_joined_search_makes_no_match_out_of_two_neighbours():
+    # A match across two targets would only cost the per-target tests (results are the same),
+    # so the search is asked directly: the NUL between targets keeps "<scrip" + "t>" apart.
+    from speclib.lint.functions.pattern import _found_in_none  # noqa: PLC0415
+
+    assert _found_in_none("<script", ["<scrip", "t>", 3, "eval"])
+    assert _found_in_none("ab", ["a", "b"])
+    assert not _found_in_none("<script", ["a", "x <script> y"])
 
 
 def test_its_batch_form_of_a_plain_text_not_match_finds_it_past_the_first_few_hundred():
